@@ -1,0 +1,58 @@
+//! The HTML shell, the router and the routes.
+
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::{
+    components::{Route, Router, Routes},
+    path,
+};
+
+use crate::{
+    components::layout::{SiteFooter, SiteHeader, SkipLink},
+    components::section_nav::SectionNav,
+    pages::{GlossaryPage, GuidePage, NotFound, Overview},
+};
+
+/// The document around the app: rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light dark" />
+                <link rel="icon" href="/favicon.ico" sizes="any" />
+                <AutoReload options=options.clone() />
+                <HashedStylesheet options=options.clone() id="leptos" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <SkipLink />
+            <SiteHeader />
+            <div class="layout">
+                <main id="main" tabindex="-1">
+                    <Routes fallback=NotFound>
+                        <Route path=path!("/") view=Overview />
+                        <Route path=path!("/guide/:slug") view=GuidePage />
+                        <Route path=path!("/glossary") view=GlossaryPage />
+                    </Routes>
+                </main>
+                <SectionNav />
+            </div>
+            <SiteFooter />
+        </Router>
+    }
+}

@@ -1,0 +1,19 @@
+//! backend-guide: an interactive guide to the role of a back end developer.
+//! The same components render on the server (feature `ssr`) and hydrate in
+//! the browser (feature `hydrate`).
+#![recursion_limit = "256"]
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod server;
+
+/// The WASM client's entry point, called by the script cargo-leptos generates.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

@@ -1,0 +1,13 @@
+//! The server binary: load the configuration, build the app, serve.
+
+#[cfg(feature = "ssr")]
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    backend_guide::server::run().await
+}
+
+#[cfg(not(feature = "ssr"))]
+fn main() {
+    // The client half is a library loaded by the browser; this binary is the server.
+    eprintln!("build the server with `--features ssr` (cargo leptos does this)");
+}

@@ -1,0 +1,91 @@
+//! `/guide/<slug>`: one section of the guide.
+
+use leptos::prelude::*;
+use leptos_router::{components::A, hooks::use_params_map};
+
+use super::NotFound;
+use crate::{
+    components::{page_meta::PageMeta, pager::Pager},
+    content::{self, Block, Heading, SECTIONS, Section},
+};
+
+#[component]
+pub fn GuidePage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let slug = params.read().get("slug").unwrap_or_default();
+        match content::section(&slug) {
+            Some((index, section)) => view! { <SectionArticle index section /> }.into_any(),
+            None => view! { <NotFound /> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn SectionArticle(index: usize, section: &'static Section) -> impl IntoView {
+    view! {
+        <PageMeta title=section.title description=section.description />
+        <article class="section" aria-labelledby="page-title">
+            <header class="section-header">
+                <p class="eyebrow">
+                    {format!(
+                        "Section {} of {} · {} min read",
+                        index + 1,
+                        SECTIONS.len(),
+                        section.reading_minutes,
+                    )}
+                </p>
+                <h1 id="page-title">{section.title}</h1>
+                <p class="lead">{section.summary}</p>
+            </header>
+            <OnThisPage section />
+            {section.blocks.iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
+            <Pager index />
+        </article>
+    }
+}
+
+/// The headings of the current section, as in-page links.
+#[component]
+fn OnThisPage(section: &'static Section) -> impl IntoView {
+    view! {
+        <nav class="on-this-page" aria-labelledby="on-this-page-title">
+            <h2 id="on-this-page-title" class="nav-title">"On this page"</h2>
+            <ul>
+                {section
+                    .headings()
+                    .filter(|h| h.level == 2)
+                    .map(|h| {
+                        view! {
+                            <li>
+                                <a href=format!("{}#{}", section.path(), h.id)>{h.text}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+#[component]
+fn SectionBlock(section: &'static Section, block: &'static Block) -> impl IntoView {
+    view! {
+        {block.heading.map(|h| view! { <SectionHeading section heading=h /> })}
+        <div class="prose" inner_html=block.html></div>
+    }
+}
+
+/// An h2 or h3 whose text links to itself, so any heading can be shared.
+#[component]
+fn SectionHeading(section: &'static Section, heading: Heading) -> impl IntoView {
+    let link = view! {
+        <A href=format!("{}#{}", section.path(), heading.id) attr:class="heading-anchor">
+            {heading.text}
+        </A>
+    };
+    match heading.level {
+        2 => view! { <h2 id=heading.id>{link}</h2> }.into_any(),
+        _ => view! { <h3 id=heading.id>{link}</h3> }.into_any(),
+    }
+}

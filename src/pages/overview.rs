@@ -1,0 +1,83 @@
+//! `/`: what the guide is for and its table of contents.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    components::page_meta::{PageMeta, SITE_NAME},
+    content::{SECTIONS, total_reading_minutes},
+};
+
+#[component]
+pub fn Overview() -> impl IntoView {
+    let first = SECTIONS.first().map(|s| s.path()).unwrap_or_default();
+    view! {
+        <PageMeta
+            title=SITE_NAME
+            description="A plain-English guide to back end development: what the job is, the skills and tools it needs, how teams work, and where the career leads."
+        />
+        <article class="overview">
+            <header class="hero">
+                <h1>"The back end developer's guide"</h1>
+                <p class="lead">
+                    "Every web application has a part nobody sees: the servers, databases and "
+                    "code that turn a click into a result. This guide explains that work, what "
+                    "it takes to do it well, and where it can take you."
+                </p>
+                <A href=first attr:class="button">"Start reading"</A>
+            </header>
+
+            <section aria-labelledby="who-for">
+                <h2 id="who-for">"Who this guide is for"</h2>
+                <div class="audiences">
+                    <div class="audience">
+                        <h3>"Choosing a career"</h3>
+                        <p>
+                            "Find out what back end developers do all day, which skills to learn "
+                            "first, and how the path runs from a first job to lead developer and architect."
+                        </p>
+                    </div>
+                    <div class="audience">
+                        <h3>"Hiring a developer"</h3>
+                        <p>
+                            "Learn the vocabulary, what separates strong candidates, and what to "
+                            "ask in an interview. The "
+                            <A href="/guide/careers#for-hiring-managers">"section for hiring managers"</A>
+                            " and the "
+                            <A href="/guide/summary#hiring-checklist">"hiring checklist"</A>
+                            " are good places to start."
+                        </p>
+                    </div>
+                </div>
+            </section>
+
+            <section aria-labelledby="toc-title">
+                <h2 id="toc-title">"Contents"</h2>
+                <p>
+                    {format!(
+                        "{} sections, about {} minutes of reading in all. ",
+                        SECTIONS.len(),
+                        total_reading_minutes(),
+                    )}
+                    "Unfamiliar words are explained in the "
+                    <A href="/glossary">"glossary"</A>
+                    "."
+                </p>
+                <ol class="toc">
+                    {SECTIONS
+                        .iter()
+                        .map(|s| {
+                            view! {
+                                <li class="toc-entry">
+                                    <A href=s.path() attr:class="toc-title">{s.title}</A>
+                                    <p class="toc-summary">{s.summary}</p>
+                                    <p class="toc-time">{format!("{} min read", s.reading_minutes)}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </section>
+        </article>
+    }
+}
