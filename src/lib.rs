@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod pages;
+pub mod quiz;
 #[cfg(feature = "ssr")]
 pub mod server;
 

@@ -311,6 +311,157 @@ pub fn parse_glossary(file: &str, source: &str) -> Result<Vec<ParsedTerm>, Conte
     Ok(terms)
 }
 
+/// The skill areas a quiz question can belong to, in display order.
+pub const QUIZ_AREAS: &[&str] = &[
+    "languages",
+    "databases",
+    "frameworks",
+    "apis",
+    "version-control",
+    "security",
+    "performance",
+    "deployment",
+    "teamwork",
+];
+
+#[derive(Debug, Deserialize)]
+struct QuizFile {
+    question: Vec<RawQuestion>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    area: String,
+    difficulty: String,
+    kind: String,
+    prompt: String,
+    explanation: String,
+    link: String,
+    option: Vec<RawOption>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    text: String,
+    correct: bool,
+    why_wrong: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedOption {
+    pub text: String,
+    pub correct: bool,
+    pub why_wrong: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedQuestion {
+    pub id: String,
+    pub area: String,
+    pub difficulty: String,
+    pub kind: String,
+    pub prompt: String,
+    pub explanation: String,
+    pub link: String,
+    pub options: Vec<ParsedOption>,
+}
+
+/// Parses and checks `content/quiz.toml`; errors name the question.
+pub fn parse_quiz(file: &str, source: &str) -> Result<Vec<ParsedQuestion>, ContentError> {
+    let raw: QuizFile =
+        toml::from_str(source).map_err(|e| ContentError::new(file, format!("not valid: {e}")))?;
+    let mut seen = HashSet::new();
+    let mut questions = Vec::with_capacity(raw.question.len());
+    for q in raw.question {
+        let at = |msg: String| ContentError::new(file, format!("question `{}`: {msg}", q.id));
+        if !is_valid_id(&q.id) {
+            return Err(at("id must be lowercase words joined by hyphens".into()));
+        }
+        if !seen.insert(q.id.clone()) {
+            return Err(at("id is used twice".into()));
+        }
+        if !QUIZ_AREAS.contains(&q.area.as_str()) {
+            return Err(at(format!("unknown area `{}` (one of {})", q.area, QUIZ_AREAS.join(", "))));
+        }
+        if !["easy", "medium", "hard"].contains(&q.difficulty.as_str()) {
+            return Err(at(format!("difficulty `{}` is not easy, medium or hard", q.difficulty)));
+        }
+        if q.prompt.trim().is_empty() || q.explanation.trim().is_empty() {
+            return Err(at("prompt and explanation must not be empty".into()));
+        }
+        let correct = q.option.iter().filter(|o| o.correct).count();
+        match q.kind.as_str() {
+            "single" if correct != 1 => {
+                return Err(at(format!("a single-choice question needs exactly one correct option, has {correct}")));
+            }
+            "multiple" if correct < 2 => {
+                return Err(at(format!("a multiple-choice question needs at least two correct options, has {correct}")));
+            }
+            "true-false" => {
+                let texts: Vec<_> = q.option.iter().map(|o| o.text.as_str()).collect();
+                if texts != ["True", "False"] || correct != 1 {
+                    return Err(at("a true-false question has exactly the options True and False, one correct".into()));
+                }
+            }
+            "single" | "multiple" => {}
+            other => return Err(at(format!("kind `{other}` is not single, multiple or true-false"))),
+        }
+        if q.option.len() < 2 {
+            return Err(at("needs at least two options".into()));
+        }
+        let mut options = Vec::with_capacity(q.option.len());
+        for (i, o) in q.option.into_iter().enumerate() {
+            if o.text.trim().is_empty() {
+                return Err(at(format!("option {} has no text", i + 1)));
+            }
+            let why_wrong = match (o.correct, o.why_wrong) {
+                (true, None) => String::new(),
+                (true, Some(_)) => return Err(at(format!("option `{}` is correct but has a why_wrong", o.text))),
+                (false, Some(w)) if !w.trim().is_empty() => w,
+                (false, _) => return Err(at(format!("wrong option `{}` needs a why_wrong", o.text))),
+            };
+            options.push(ParsedOption {
+                text: o.text,
+                correct: o.correct,
+                why_wrong,
+            });
+        }
+        questions.push(ParsedQuestion {
+            id: q.id,
+            area: q.area,
+            difficulty: q.difficulty,
+            kind: q.kind,
+            prompt: q.prompt,
+            explanation: q.explanation,
+            link: q.link,
+            options,
+        });
+    }
+    for area in QUIZ_AREAS {
+        if !questions.iter().any(|q| q.area == *area) {
+            return Err(ContentError::new(file, format!("no question covers the area `{area}`")));
+        }
+    }
+    Ok(questions)
+}
+
+/// Checks that every question links to an existing section and heading.
+pub fn check_quiz_links(sections: &[ParsedSection], glossary: &[ParsedTerm], quiz: &[ParsedQuestion]) -> Vec<ContentError> {
+    let targets = LinkTargets { sections, glossary };
+    quiz.iter()
+        .filter_map(|q| {
+            let err = match q.link.split_once('#') {
+                Some((path, _)) if path.starts_with("/guide/") => targets.check(&q.link).err(),
+                _ => Some(format!("`{}`: must be /guide/<slug>#<heading>", q.link)),
+            };
+            err.map(|e| ContentError::new("content/quiz.toml", format!("question `{}`: broken link {e}", q.id)))
+        })
+        .collect()
+}
+
 /// Everything a site-internal link may point at.
 pub struct LinkTargets<'a> {
     pub sections: &'a [ParsedSection],
@@ -463,5 +614,53 @@ mod tests {
         let errors = check_site(&[s], &glossary);
         assert_eq!(errors.len(), 3, "{errors:?}");
         assert!(errors[0].to_string().starts_with("01-tools.md: broken link"));
+    }
+
+    const QUESTION: &str = "[[question]]\nid = \"db-join\"\narea = \"databases\"\ndifficulty = \"easy\"\nkind = \"single\"\nprompt = \"P\"\nexplanation = \"E\"\nlink = \"/guide/tools#version-control\"\n[[question.option]]\ntext = \"A\"\ncorrect = true\n[[question.option]]\ntext = \"B\"\ncorrect = false\nwhy_wrong = \"W\"\n";
+
+    fn bank_with_all_areas(first: &str) -> String {
+        let mut bank = first.to_string();
+        for area in QUIZ_AREAS.iter().filter(|a| **a != "databases") {
+            bank.push_str(&QUESTION.replace("db-join", &format!("{area}-q")).replace("\"databases\"", &format!("{area:?}")));
+        }
+        bank
+    }
+
+    #[test]
+    fn quiz_parses_a_valid_bank() {
+        let quiz = parse_quiz("q.toml", &bank_with_all_areas(QUESTION)).unwrap();
+        assert_eq!(quiz.len(), QUIZ_AREAS.len());
+        assert_eq!(quiz[0].options[1].why_wrong, "W");
+    }
+
+    #[test]
+    fn quiz_errors_name_the_question() {
+        let cases = [
+            (QUESTION.replace("correct = false", "correct = true\n"), "exactly one correct"),
+            (QUESTION.replace("why_wrong = \"W\"\n", ""), "needs a why_wrong"),
+            (QUESTION.replace("\"databases\"", "\"cooking\""), "unknown area"),
+            (QUESTION.replace("\"single\"", "\"true-false\""), "True and False"),
+            (QUESTION.replace("\"single\"", "\"multiple\""), "at least two correct"),
+            (QUESTION.replace("\"easy\"", "\"trivial\""), "difficulty"),
+            (format!("{QUESTION}{QUESTION}"), "used twice"),
+        ];
+        for (bank, expected) in cases {
+            let err = parse_quiz("q.toml", &bank_with_all_areas(&bank)).unwrap_err();
+            assert!(err.message.starts_with("question `db-join`"), "{err}");
+            assert!(err.message.contains(expected), "{expected}: {err}");
+        }
+        let missing_area = parse_quiz("q.toml", QUESTION).unwrap_err();
+        assert!(missing_area.message.contains("no question covers"));
+    }
+
+    #[test]
+    fn quiz_links_must_reach_a_heading() {
+        let section = parse_section("01-tools.md", GOOD).unwrap();
+        let mut quiz = parse_quiz("q.toml", &bank_with_all_areas(QUESTION)).unwrap();
+        assert!(check_quiz_links(std::slice::from_ref(&section), &[], &quiz).is_empty());
+        quiz[0].link = "/guide/tools#gone".into();
+        quiz[1].link = "/glossary#git".into();
+        let errors = check_quiz_links(&[section], &[], &quiz);
+        assert_eq!(errors.len(), 2, "{errors:?}");
     }
 }

@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+
+// `make test` sets E2E_PORT and E2E_SERVER_BIN; `cargo leptos end-to-end`
+// serves on 3000 itself, and the running server is then reused.
+const port = Number(process.env.E2E_PORT ?? 3000);
+const baseURL = `http://127.0.0.1:${port}`;
+
+/** Playwright's own Chromium when it is installed, else the system one. */
+function chromiumPath(): string | undefined {
+  if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
+  try {
+    if (fs.existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // No bundled browser registered: fall through.
+  }
+  return '/usr/bin/chromium';
+}
+
+const launchOptions = {
+  executablePath: chromiumPath(),
+  // The machine has no route to Google's hosts: keep Chromium from trying.
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['html', { open: 'never' }]],
+  use: { baseURL, trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'js',
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      // Every page must be readable from the server's HTML alone.
+      name: 'no-js',
+      testMatch: /(pages|not-found)\.spec\.ts/,
+      use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+    },
+  ],
+  webServer: {
+    command: process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide',
+    cwd: '..',
+    url: `${baseURL}/healthz`,
+    reuseExistingServer: true,
+    timeout: 60_000,
+    env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
+  },
+});

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test as base, type Page } from '@playwright/test';
+
+/**
+ * Every test fails if the page logs a console error or warning (Leptos
+ * reports hydration mismatches there) or throws (a WASM panic does).
+ */
+export const test = base.extend<{ allowedConsole: RegExp[]; consoleProblems: string[] }>({
+  // Messages a spec expects, e.g. the browser's note that a page answered 404.
+  allowedConsole: [[], { option: true }],
+  consoleProblems: [
+    async ({ page, allowedConsole }, use) => {
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (allowedConsole.some((re) => re.test(msg.text()))) return;
+        if (msg.type() === 'error' || msg.type() === 'warning') {
+          problems.push(`${msg.type()}: ${msg.text()}`);
+        }
+      });
+      page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+      await use(problems);
+      expect(problems, 'console errors or warnings').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** Waits until the WASM client has hydrated the page (it marks <html>). */
+export async function hydrated(page: Page) {
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
+}
+
+export interface SectionInfo {
+  slug: string;
+  title: string;
+  file: string;
+}
+
+/** The guide's sections in reading order, read from content/guide. */
+export function sections(): SectionInfo[] {
+  const dir = path.join(__dirname, '..', '..', 'content', 'guide');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((file) => {
+      const text = fs.readFileSync(path.join(dir, file), 'utf8');
+      const field = (name: string) => {
+        const m = text.match(new RegExp(`^${name} = "(.*)"$`, 'm'));
+        if (!m) throw new Error(`${file}: no ${name}`);
+        return m[1];
+      };
+      return { slug: field('slug'), title: field('title'), file };
+    });
+}

@@ -1,0 +1,51 @@
+import { expect, hydrated, sections, test } from './fixtures';
+
+const all = sections();
+
+test('next and previous move between sections without a full page load', async ({ page }) => {
+  await page.goto(`/guide/${all[0].slug}`);
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'));
+
+  const pager = page.getByRole('navigation', { name: 'Previous and next sections' });
+  await pager.getByRole('link', { name: /^Next/ }).click();
+  await expect(page).toHaveURL(`/guide/${all[1].slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(all[1].title);
+  await expect(page).toHaveTitle(`${all[1].title} · Backend Guide`);
+
+  await pager.getByRole('link', { name: /^Previous/ }).click();
+  await expect(page).toHaveURL(`/guide/${all[0].slug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(all[0].title);
+
+  const marker = await page.evaluate(() => (window as unknown as { marker?: string }).marker);
+  expect(marker).toBe('still here');
+});
+
+test('the table of contents follows client-side navigation', async ({ page }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'kept'));
+  const contents = page.getByRole('navigation', { name: 'Contents' });
+  const last = all[all.length - 1];
+  await contents.getByRole('link', { name: last.title }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(last.title);
+  await expect(contents.getByRole('link', { name: last.title })).toHaveAttribute('aria-current', 'page');
+  await expect(contents.getByRole('link', { name: all[0].title })).not.toHaveAttribute('aria-current', 'page');
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('kept');
+});
+
+test('links inside the text and to the glossary stay in the app', async ({ page }) => {
+  await page.goto('/guide/tools');
+  await hydrated(page);
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'kept'));
+  await page.locator('article .prose a[href^="/glossary#"]').first().click();
+  await expect(page).toHaveURL(/\/glossary#/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('kept');
+});
+
+test('a heading link points at its own anchor', async ({ page }) => {
+  await page.goto('/guide/skills#databases');
+  await hydrated(page);
+  await expect(page.locator('#databases')).toBeInViewport();
+});

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up what is missing, builds in release mode and serves the site.
+# The address comes from Leptos.toml (127.0.0.1:3000); override it with
+# LEPTOS_SITE_ADDR=0.0.0.0:8080.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+setup_build
+step "building the release site (cargo leptos build --release)"
+cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
+step "serving at http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C stops)"
+exec "$CARGO_TARGET_DIR/release/backend-guide"

@@ -1,0 +1,196 @@
+# Installs what is missing to build and test backend-guide. Sourced by
+# scripts/run.sh and scripts/test.sh (not run on its own): the functions
+# export the environment the build needs into the calling shell.
+#
+# Each tool is checked first and installed only when missing or at the wrong
+# version. The ordinary route is tried first (rustup, Playwright's own
+# browser); when it fails, the fallback described in README.md is used
+# (Debian's rustc-web with build-std, Debian's Chromium).
+
+CARGO_LEPTOS_VERSION=0.3.11
+BINARYEN_VERSION=132.0.0
+TOOLS_DIR="${BACKEND_GUIDE_TOOLS:-$HOME/.cache/backend-guide}"
+# Extra arguments for `cargo leptos build` (set by the Rust fallback).
+LEPTOS_BUILD_ARGS=()
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+info() { printf '    %s\n' "$*"; }
+fail() {
+    printf '\n\033[31msetup failed:\033[0m %s\n' "$*" >&2
+    exit 1
+}
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        fail "need root to run: $* (install it by hand, or run as root / with sudo)"
+    fi
+}
+
+APT_UPDATED=""
+apt_install() {
+    command -v apt-get >/dev/null 2>&1 ||
+        fail "apt-get not found: install these Debian/Ubuntu packages by hand: $*"
+    if [ -z "$APT_UPDATED" ]; then
+        info "apt-get update"
+        as_root apt-get update -qq || fail "apt-get update failed (is a Debian mirror reachable?)"
+        APT_UPDATED=1
+    fi
+    info "apt-get install $*"
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null ||
+        fail "apt-get install $* failed"
+}
+
+# The Rust fallback: Debian's rustc-web (1.96) compiles std for wasm32 from
+# source, so neither rustup nor a prebuilt wasm32 std is needed.
+use_debian_rust() {
+    if ! /usr/bin/rustc --version 2>/dev/null | grep -q '^rustc 1\.9[6-9]\|^rustc 1\.[1-9][0-9][0-9]' ||
+        [ ! -d /usr/lib/rustlib/src ] || ! command -v wasm-ld >/dev/null 2>&1; then
+        apt_install rustc-web cargo-web rust-web-src lld
+    fi
+    export PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+    LEPTOS_BUILD_ARGS=(--lib-cargo-args=-Zbuild-std=std,panic_abort)
+    RUST_ROUTE=debian
+    info "using Debian's $(/usr/bin/rustc --version) with build-std for wasm32"
+}
+
+ensure_rust() {
+    step "Rust with the wasm32-unknown-unknown target"
+    if [ "${BACKEND_GUIDE_RUST:-}" = debian ]; then
+        info "BACKEND_GUIDE_RUST=debian: skipping rustup"
+        use_debian_rust
+        return
+    fi
+    if command -v rustup >/dev/null 2>&1 && command -v cargo >/dev/null 2>&1; then
+        if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+            RUST_ROUTE=rustup
+            info "found $(rustc --version) with wasm32 (rustup)"
+            return
+        fi
+        info "adding the target with rustup"
+        if rustup target add wasm32-unknown-unknown; then
+            RUST_ROUTE=rustup
+            return
+        fi
+        info "rustup could not add wasm32-unknown-unknown: falling back to Debian's rustc-web"
+    else
+        info "rustup or cargo not found: falling back to Debian's rustc-web"
+    fi
+    use_debian_rust
+}
+
+# cargo install, first with the toolchain in use, then with Debian's newer
+# cargo (cargo-leptos --locked needs rustc 1.96; rustup's stable may be older).
+cargo_install() {
+    # Release builds of tools: thin settings cut the install time a lot.
+    if CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"; then
+        return 0
+    fi
+    if [ "$RUST_ROUTE" = debian ]; then
+        return 1
+    fi
+    info "cargo install $1 failed with $(cargo --version); retrying with Debian's cargo"
+    (
+        use_debian_rust >/dev/null
+        CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 /usr/bin/cargo install "$@"
+    )
+}
+
+ensure_cargo_leptos() {
+    step "cargo-leptos $CARGO_LEPTOS_VERSION"
+    if cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"; then
+        info "found $(cargo leptos --version)"
+        return
+    fi
+    # no_downloads: cargo-leptos never fetches tools at build time; this
+    # script provides wasm-bindgen and wasm-opt (reproducible, works offline).
+    info "installing (about 20 minutes on 2 cores; kept in ~/.cargo/bin afterwards)"
+    cargo_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --features no_downloads ||
+        fail "could not install cargo-leptos; try: cargo install cargo-leptos --locked --features no_downloads"
+}
+
+ensure_wasm_bindgen() {
+    local want
+    want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+    [ -n "$want" ] || fail "no wasm-bindgen version in Cargo.lock (run: cargo generate-lockfile)"
+    step "wasm-bindgen CLI $want (must equal the crate in Cargo.lock)"
+    if wasm-bindgen --version 2>/dev/null | grep -q " $want\$"; then
+        info "found $(wasm-bindgen --version)"
+        return
+    fi
+    # Its own lock file has pinned a yanked crate before, so --locked may fail.
+    cargo_install wasm-bindgen-cli --version "$want" --locked --force ||
+        cargo_install wasm-bindgen-cli --version "$want" --force ||
+        fail "could not install wasm-bindgen-cli $want; try: cargo install wasm-bindgen-cli --version $want"
+}
+
+ensure_wasm_opt() {
+    step "wasm-opt (binaryen)"
+    local npm_bin="$TOOLS_DIR/binaryen/node_modules/.bin"
+    export PATH="$PATH:$npm_bin"
+    if command -v wasm-opt >/dev/null 2>&1; then
+        info "found $(command -v wasm-opt)"
+        return
+    fi
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    info "npm install binaryen@$BINARYEN_VERSION into $TOOLS_DIR/binaryen"
+    mkdir -p "$TOOLS_DIR/binaryen"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS_DIR/binaryen" "binaryen@$BINARYEN_VERSION" ||
+        fail "could not install wasm-opt; try: npm install -g binaryen, or apt-get install binaryen"
+}
+
+setup_build() {
+    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
+    ensure_rust
+    ensure_cargo_leptos
+    ensure_wasm_bindgen
+    ensure_wasm_opt
+    step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
+}
+
+ensure_node_packages() {
+    step "Node packages for the end-to-end tests"
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
+        (cd end2end && npm ci --no-audit --no-fund) || fail "npm ci in end2end/ failed"
+    else
+        info "end2end/node_modules is up to date"
+    fi
+}
+
+ensure_browser() {
+    step "Chromium for Playwright"
+    if [ -n "${PW_CHROMIUM_PATH:-}" ]; then
+        info "using PW_CHROMIUM_PATH=$PW_CHROMIUM_PATH"
+        return
+    fi
+    local bundled
+    bundled=$(cd end2end && node -e "console.log(require('@playwright/test').chromium.executablePath())" 2>/dev/null || true)
+    if [ -n "$bundled" ] && [ -x "$bundled" ]; then
+        info "found Playwright's own Chromium"
+        return
+    fi
+    if [ ! -e "$TOOLS_DIR/playwright-download-failed" ]; then
+        info "trying Playwright's own download (npx playwright install chromium)"
+        if (cd end2end && timeout 300 npx playwright install chromium); then
+            return
+        fi
+        # Remember, so later runs go straight to the fallback.
+        mkdir -p "$TOOLS_DIR" && touch "$TOOLS_DIR/playwright-download-failed"
+        info "download failed: falling back to Debian's Chromium"
+    fi
+    if [ ! -x /usr/bin/chromium ]; then
+        apt_install chromium
+    fi
+    export PW_CHROMIUM_PATH=/usr/bin/chromium
+    info "using $(/usr/bin/chromium --version 2>/dev/null)"
+}
+
+setup_test() {
+    ensure_node_packages
+    ensure_browser
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: Rust unit tests on the host
+# and the Playwright suite against the release build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/setup.sh
+
+setup_build
+setup_test
+
+step "Rust tests (cargo test --release --features ssr)"
+# --release shares compiled dependencies with the server build below.
+cargo test --release --no-default-features --features ssr || fail "Rust tests failed"
+
+step "release build (cargo leptos build --release)"
+cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed"
+
+step "Playwright (end2end/)"
+export E2E_SERVER_BIN="$CARGO_TARGET_DIR/release/backend-guide"
+export E2E_PORT="${E2E_PORT:-3107}"
+(cd end2end && npx playwright test "$@") || fail "Playwright tests failed (report: end2end/playwright-report)"
+step "all tests passed"

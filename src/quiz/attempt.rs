@@ -1,0 +1,213 @@
+//! One run through the quiz: which questions, in which order, and the answers
+//! given so far. Serializable, so an attempt survives a reload.
+
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Area, QUESTIONS, Question, question};
+
+/// How many questions a quick quiz asks.
+pub const QUICK_LENGTH: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    Quick,
+    Full,
+    /// Only the questions answered wrongly last time.
+    Review,
+}
+
+/// A question as planned for this attempt: the order its options are shown
+/// in, and the answer once given. Everything refers to the stable question
+/// id and to option positions in the bank, never to display positions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Planned {
+    pub id: String,
+    pub order: Vec<usize>,
+    #[serde(default)]
+    pub answer: Option<Vec<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    pub seed: u64,
+    pub mode: Mode,
+    pub questions: Vec<Planned>,
+}
+
+/// Why an answer was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    Finished,
+    NothingSelected,
+    NotAnOption(usize),
+}
+
+impl Attempt {
+    /// Plans an attempt over `pool` (question ids), shuffled from `seed`:
+    /// the same seed always gives the same questions in the same order.
+    pub fn new(seed: u64, mode: Mode, pool: &[&str], length: Option<usize>) -> Self {
+        let mut rng = fastrand::Rng::with_seed(seed);
+        let mut ids: Vec<&str> = pool.iter().copied().filter(|id| question(id).is_some()).collect();
+        rng.shuffle(&mut ids);
+        if let Some(n) = length {
+            ids.truncate(n);
+        }
+        let questions = ids
+            .into_iter()
+            .map(|id| {
+                let q = question(id).expect("filtered above");
+                let mut order: Vec<usize> = (0..q.options.len()).collect();
+                // True/False reads best in its natural order.
+                if q.kind != super::bank::Kind::TrueFalse {
+                    rng.shuffle(&mut order);
+                }
+                Planned {
+                    id: id.to_string(),
+                    order,
+                    answer: None,
+                }
+            })
+            .collect();
+        Self { seed, mode, questions }
+    }
+
+    /// A quick or full attempt over the chosen areas (all when empty).
+    pub fn start(seed: u64, mode: Mode, areas: &[Area]) -> Self {
+        let pool: Vec<&str> = QUESTIONS
+            .iter()
+            .filter(|q| areas.is_empty() || areas.contains(&q.area))
+            .map(|q| q.id)
+            .collect();
+        let length = (mode == Mode::Quick).then_some(QUICK_LENGTH);
+        Self::new(seed, mode, &pool, length)
+    }
+
+    /// Position of the first unanswered question, or `None` when finished.
+    pub fn current(&self) -> Option<usize> {
+        self.questions.iter().position(|p| p.answer.is_none())
+    }
+
+    pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|p| p.answer.is_some()).count()
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.current().is_none()
+    }
+
+    /// Records the answer to the current question; `selected` holds option
+    /// positions in the bank. Returns the position answered.
+    pub fn answer(&mut self, selected: &[usize]) -> Result<usize, AnswerError> {
+        let at = self.current().ok_or(AnswerError::Finished)?;
+        let q = question(&self.questions[at].id).expect("attempts hold known ids only");
+        if selected.is_empty() {
+            return Err(AnswerError::NothingSelected);
+        }
+        if let Some(&bad) = selected.iter().find(|&&i| i >= q.options.len()) {
+            return Err(AnswerError::NotAnOption(bad));
+        }
+        let mut answer = selected.to_vec();
+        answer.sort_unstable();
+        answer.dedup();
+        self.questions[at].answer = Some(answer);
+        Ok(at)
+    }
+
+    /// The answered questions with their answers.
+    pub fn answers(&self) -> impl Iterator<Item = (&'static Question, &[usize])> {
+        self.questions
+            .iter()
+            .filter_map(|p| Some((question(&p.id)?, p.answer.as_deref()?)))
+    }
+
+    /// Repairs an attempt read back from storage against the current bank:
+    /// questions that no longer exist are dropped (with their answers), and
+    /// option orders or answers that no longer fit are reset. Returns how
+    /// many questions were dropped.
+    pub fn reconcile(&mut self) -> usize {
+        let before = self.questions.len();
+        self.questions.retain(|p| question(&p.id).is_some());
+        for p in &mut self.questions {
+            let n = question(&p.id).expect("retained").options.len();
+            let mut sorted = p.order.clone();
+            sorted.sort_unstable();
+            if sorted != (0..n).collect::<Vec<_>>() {
+                p.order = (0..n).collect();
+            }
+            if p.answer.as_ref().is_some_and(|a| a.is_empty() || a.iter().any(|&i| i >= n)) {
+                p.answer = None;
+            }
+        }
+        before - self.questions.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_seed_same_attempt_other_seed_other_order() {
+        let a = Attempt::start(42, Mode::Full, &[]);
+        let b = Attempt::start(42, Mode::Full, &[]);
+        let c = Attempt::start(43, Mode::Full, &[]);
+        assert_eq!(a, b);
+        assert_ne!(a.questions, c.questions);
+        assert_eq!(a.questions.len(), QUESTIONS.len());
+    }
+
+    #[test]
+    fn quick_attempt_has_ten_questions_and_areas_filter() {
+        assert_eq!(Attempt::start(1, Mode::Quick, &[]).questions.len(), QUICK_LENGTH);
+        let only = Attempt::start(1, Mode::Full, &[Area::Security]);
+        assert!(!only.questions.is_empty());
+        assert!(only.answers().all(|(q, _)| q.area == Area::Security));
+        assert!(only.questions.iter().all(|p| question(&p.id).unwrap().area == Area::Security));
+    }
+
+    #[test]
+    fn option_orders_are_permutations() {
+        for p in Attempt::start(7, Mode::Full, &[]).questions {
+            let mut o = p.order.clone();
+            o.sort_unstable();
+            assert_eq!(o, (0..question(&p.id).unwrap().options.len()).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn answering_moves_to_the_next_question_until_finished() {
+        let mut a = Attempt::new(5, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
+        assert_eq!(a.current(), Some(0));
+        assert_eq!(a.answer(&[]), Err(AnswerError::NothingSelected));
+        assert_eq!(a.answer(&[99]), Err(AnswerError::NotAnOption(99)));
+        assert_eq!(a.answer(&[1, 0, 1]), Ok(0));
+        assert_eq!(a.questions[0].answer, Some(vec![0, 1]));
+        assert_eq!(a.current(), Some(1));
+        a.answer(&[0]).unwrap();
+        assert!(a.is_finished());
+        assert_eq!(a.answer(&[0]), Err(AnswerError::Finished));
+        assert_eq!(a.answers().count(), 2);
+    }
+
+    #[test]
+    fn reconcile_drops_removed_questions_and_bad_data() {
+        let mut a = Attempt::new(5, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
+        a.answer(&[0]).unwrap();
+        a.questions.insert(0, Planned { id: "gone-question".into(), order: vec![0, 1], answer: Some(vec![0]) });
+        a.questions[2].order = vec![7, 7];
+        a.questions[1].answer = Some(vec![50]);
+        assert_eq!(a.reconcile(), 1);
+        assert_eq!(a.questions.len(), 2);
+        assert_eq!(a.questions[0].answer, None);
+        assert_eq!(a.questions[1].order, (0..question(&a.questions[1].id).unwrap().options.len()).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn attempts_round_trip_through_json() {
+        let mut a = Attempt::start(9, Mode::Quick, &[]);
+        a.answer(&[0]).unwrap();
+        let json = serde_json::to_string(&a).unwrap();
+        assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), a);
+    }
+}

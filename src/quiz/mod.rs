@@ -1,0 +1,7 @@
+//! The skills quiz: question bank, attempts, scoring and study plan.
+//! Pure logic only: no Leptos, no browser, fully tested on the host.
+
+pub mod attempt;
+pub mod bank;
+pub mod plan;
+pub mod scoring;
