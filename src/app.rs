@@ -10,7 +10,7 @@ use leptos_router::{
 use crate::{
     components::layout::{SiteFooter, SiteHeader, SkipLink},
     components::section_nav::SectionNav,
-    pages::{GlossaryPage, GuidePage, NotFound, Overview},
+    pages::{GlossaryPage, GuidePage, NotFound, Overview, QuizPage},
 };
 
 /// The document around the app: rendered on the server only.
@@ -49,6 +49,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=Overview />
                         <Route path=path!("/guide/:slug") view=GuidePage />
                         <Route path=path!("/glossary") view=GlossaryPage />
+                        <Route path=path!("/quiz") view=QuizPage />
                     </Routes>
                 </main>
                 <SectionNav />

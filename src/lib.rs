@@ -6,10 +6,12 @@
 pub mod app;
 pub mod components;
 pub mod content;
+pub mod format;
 pub mod pages;
 pub mod quiz;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod storage;
 
 /// The WASM client's entry point, called by the script cargo-leptos generates.
 #[cfg(feature = "hydrate")]

@@ -23,6 +23,7 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul class="site-links">
                     <li><A href="/" exact=true>"Overview"</A></li>
                     <li><A href="/glossary">"Glossary"</A></li>
+                    <li><A href="/quiz">"Quiz"</A></li>
                     <li><a href="#contents">"Contents"</a></li>
                 </ul>
             </nav>

@@ -61,6 +61,18 @@ pub fn neighbours(index: usize) -> (Option<&'static Section>, Option<&'static Se
     (previous, SECTIONS.get(index + 1))
 }
 
+/// A readable name for a guide link: "Section › Heading", or the section title.
+pub fn link_title(link: &str) -> Option<String> {
+    let rest = link.strip_prefix("/guide/")?;
+    let (slug, fragment) = rest.split_once('#').unwrap_or((rest, ""));
+    let (_, section) = section(slug)?;
+    if fragment.is_empty() {
+        return Some(section.title.to_string());
+    }
+    let heading = section.headings().find(|h| h.id == fragment)?;
+    Some(format!("{} \u{203a} {}", section.title, heading.text))
+}
+
 pub fn total_reading_minutes() -> usize {
     SECTIONS.iter().map(|s| s.reading_minutes).sum()
 }
@@ -106,6 +118,15 @@ mod tests {
         assert_eq!(neighbours(last).1, None);
         assert_eq!(section("skills").map(|(i, _)| i), Some(2));
         assert!(section("nope").is_none());
+    }
+
+    #[test]
+    fn link_titles_name_section_and_heading() {
+        assert_eq!(link_title("/guide/skills").as_deref(), Some("Essential skills"));
+        let t = link_title("/guide/skills#databases").unwrap();
+        assert!(t.starts_with("Essential skills \u{203a} "), "{t}");
+        assert_eq!(link_title("/guide/skills#nope"), None);
+        assert_eq!(link_title("/elsewhere"), None);
     }
 
     #[test]

@@ -115,7 +115,7 @@ impl Attempt {
     }
 
     /// The answered questions with their answers.
-    pub fn answers(&self) -> impl Iterator<Item = (&'static Question, &[usize])> {
+    pub fn answers(&self) -> impl Iterator<Item = (&'static Question, &[usize])> + Clone + '_ {
         self.questions
             .iter()
             .filter_map(|p| Some((question(&p.id)?, p.answer.as_deref()?)))

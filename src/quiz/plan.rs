@@ -20,7 +20,7 @@ pub struct StudyItem {
 /// in it, then the area's overview link.
 pub fn study_plan<'a>(
     results: &Results,
-    answers: impl IntoIterator<Item = (&'a Question, &'a [usize])> + Clone,
+    answers: impl IntoIterator<Item = (&'static Question, &'a [usize])> + Clone,
 ) -> Vec<StudyItem> {
     let mut items: Vec<StudyItem> = results
         .by_area

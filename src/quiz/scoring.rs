@@ -49,7 +49,7 @@ pub struct Results {
     pub by_area: Vec<(Area, Score)>,
 }
 
-pub fn results<'a>(answers: impl IntoIterator<Item = (&'a Question, &'a [usize])>) -> Results {
+pub fn results<'a>(answers: impl IntoIterator<Item = (&'static Question, &'a [usize])>) -> Results {
     let mut total = Score::default();
     let mut by_area: Vec<(Area, Score)> = Vec::new();
     for (q, selected) in answers {
@@ -147,10 +147,11 @@ mod tests {
 
     #[test]
     fn results_add_up_by_area() {
-        let a = q(Kind::Single, &[true, false]);
+        let a: &'static Question = Box::leak(Box::new(q(Kind::Single, &[true, false])));
         let mut b = q(Kind::Multiple, &[true, true, false]);
         b.area = Area::Security;
-        let r = results([(&a, &[0][..]), (&a, &[1][..]), (&b, &[0][..])]);
+        let b: &'static Question = Box::leak(Box::new(b));
+        let r = results([(a, &[0][..]), (a, &[1][..]), (b, &[0][..])]);
         assert_eq!(r.total, Score { points: 1.5, max: 3 });
         assert_eq!(r.total.percent(), 50);
         assert_eq!(r.by_area, vec![(Area::Apis, Score { points: 1.0, max: 2 }), (Area::Security, Score { points: 0.5, max: 1 })]);

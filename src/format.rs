@@ -1,0 +1,30 @@
+//! Small text formatting helpers shared by pages.
+
+/// `YYYY-MM-DD` (UTC) for milliseconds since the Unix epoch.
+pub fn date_from_ms(ms: f64) -> String {
+    let days = (ms / 86_400_000.0).floor() as i64;
+    // Civil-from-days (Howard Hinnant's algorithm), valid for any date.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_from_ms;
+
+    #[test]
+    fn formats_dates() {
+        assert_eq!(date_from_ms(0.0), "1970-01-01");
+        assert_eq!(date_from_ms(951_782_400_000.0), "2000-02-29");
+        assert_eq!(date_from_ms(1_795_564_800_000.0), "2026-11-25");
+        assert_eq!(date_from_ms(-86_400_000.0), "1969-12-31");
+    }
+}

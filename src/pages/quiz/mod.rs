@@ -1,0 +1,212 @@
+//! `/quiz`: the skills quiz, graded in the browser. The server renders the
+//! start screen; the client loads saved progress after hydration.
+
+mod question;
+mod results;
+mod start;
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::{
+    components::page_meta::PageMeta,
+    quiz::{
+        attempt::{Attempt, Mode},
+        bank::Area,
+        scoring::results,
+    },
+    storage::{self, Loaded, quiz_data::{Finished, QuizData}},
+};
+
+/// What this page's components share: all signals, so it is `Copy`.
+#[derive(Clone, Copy)]
+struct Quiz {
+    data: RwSignal<QuizData>,
+    /// Saved data has been read (only ever true in the browser).
+    loaded: RwSignal<bool>,
+    notice: RwSignal<Option<String>>,
+    /// The position just answered, while its feedback is on screen.
+    feedback: RwSignal<Option<usize>>,
+    /// The attempt just finished, while its results are on screen.
+    finished: RwSignal<Option<(Attempt, Finished)>>,
+    /// The visitor left an attempt for the start screen.
+    paused: RwSignal<bool>,
+    /// `?seed=N` fixes the shuffling (for tests and shared links).
+    fixed_seed: Memo<Option<u64>>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Screen {
+    Start,
+    Question(usize),
+    Results,
+}
+
+const WHAT: &str = "quiz progress";
+
+impl Quiz {
+    fn new() -> Self {
+        let query = use_query_map();
+        Self {
+            data: RwSignal::new(QuizData::default()),
+            loaded: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            feedback: RwSignal::new(None),
+            finished: RwSignal::new(None),
+            paused: RwSignal::new(false),
+            fixed_seed: Memo::new(move |_| query.read().get("seed").and_then(|s| s.parse().ok())),
+        }
+    }
+
+    fn screen(self) -> Screen {
+        if let Some(pos) = self.feedback.get() {
+            return Screen::Question(pos);
+        }
+        if self.finished.with(Option::is_some) {
+            return Screen::Results;
+        }
+        if self.paused.get() {
+            return Screen::Start;
+        }
+        match self.data.with(|d| d.in_progress.as_ref().and_then(Attempt::current)) {
+            Some(pos) => Screen::Question(pos),
+            None => Screen::Start,
+        }
+    }
+
+    /// Reads saved data; runs once, in the browser, after hydration.
+    fn load(self) {
+        let Loaded { mut record, notice } = storage::load::<QuizData>(WHAT);
+        // Answers to questions removed from the bank are dropped quietly.
+        record.reconcile();
+        self.data.set(record);
+        self.notice.set(notice);
+        self.loaded.set(true);
+        // An attempt answered to the end but not yet recorded.
+        if self.data.with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished)) {
+            self.finish();
+        }
+    }
+
+    fn persist(self) {
+        if let Err(message) = self.data.with_untracked(|d| storage::save(d, WHAT)) {
+            self.notice.set(Some(message));
+        }
+    }
+
+    fn seed(self) -> u64 {
+        match self.fixed_seed.get_untracked() {
+            // Deterministic, yet each new attempt is shuffled differently.
+            Some(seed) => seed + self.data.with_untracked(|d| d.history.len() as u64),
+            None => storage::random_seed(),
+        }
+    }
+
+    fn begin(self, attempt: Attempt) {
+        self.data.update(|d| d.in_progress = Some(attempt));
+        self.finished.set(None);
+        self.feedback.set(None);
+        self.paused.set(false);
+        self.persist();
+    }
+
+    fn start(self, mode: Mode, areas: Vec<Area>) {
+        self.begin(Attempt::start(self.seed(), mode, &areas));
+    }
+
+    fn review(self, missed: Vec<String>) {
+        let ids: Vec<&str> = missed.iter().map(String::as_str).collect();
+        self.begin(Attempt::new(self.seed(), Mode::Review, &ids, None));
+    }
+
+    fn answer(self, selected: &[usize]) {
+        let mut answered = None;
+        self.data.update(|d| {
+            if let Some(attempt) = &mut d.in_progress {
+                answered = attempt.answer(selected).ok();
+            }
+        });
+        if answered.is_some() {
+            self.feedback.set(answered);
+            self.persist();
+        }
+    }
+
+    /// Leaves the feedback; records the attempt when it was the last question.
+    fn next(self) {
+        self.feedback.set(None);
+        if self.data.with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished)) {
+            self.finish();
+        }
+    }
+
+    fn finish(self) {
+        let Some(attempt) = self.data.with_untracked(|d| d.in_progress.clone()) else {
+            return;
+        };
+        let results = results(attempt.answers());
+        let mut finished = None;
+        self.data.update(|d| finished = Some(d.finish(&attempt, &results, storage::now_ms())));
+        self.finished.set(finished.map(|f| (attempt, f)));
+        self.persist();
+    }
+
+    fn back_to_start(self) {
+        self.finished.set(None);
+        self.feedback.set(None);
+        self.paused.set(true);
+    }
+
+    fn reset(self) {
+        storage::clear::<QuizData>();
+        self.data.set(QuizData::default());
+        self.finished.set(None);
+        self.feedback.set(None);
+        self.paused.set(false);
+        self.notice.set(Some("Your quiz history and progress have been deleted.".into()));
+    }
+}
+
+#[component]
+pub fn QuizPage() -> impl IntoView {
+    let quiz = Quiz::new();
+    Effect::new(move |_| quiz.load());
+    let screen = Memo::new(move |_| quiz.screen());
+
+    view! {
+        <PageMeta
+            title="Skills quiz"
+            description="Test what you know about back end development: languages, databases, APIs, security and more. Get a score by skill area and a study plan."
+        />
+        <article class="quiz" aria-labelledby="page-title">
+            <h1 id="page-title">"Skills quiz"</h1>
+            <Notice quiz />
+            {move || match screen.get() {
+                Screen::Start => view! { <start::StartScreen quiz /> }.into_any(),
+                Screen::Question(pos) => view! { <question::QuestionScreen quiz pos /> }.into_any(),
+                Screen::Results => view! { <results::ResultsScreen quiz /> }.into_any(),
+            }}
+        </article>
+    }
+}
+
+/// A dismissible message about saved data (recovered, not saved, deleted).
+#[component]
+fn Notice(quiz: Quiz) -> impl IntoView {
+    view! {
+        <div class="notice-region" role="status" aria-live="polite">
+            {move || {
+                quiz.notice.get().map(|message| {
+                    view! {
+                        <div class="notice">
+                            <p>{message}</p>
+                            <button type="button" class="link-button" on:click=move |_| quiz.notice.set(None)>
+                                "Dismiss"
+                            </button>
+                        </div>
+                    }
+                })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,110 @@
+//! The end of an attempt: score, bars by area, level, study plan, next steps.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::Quiz;
+use crate::{
+    content::link_title,
+    quiz::{
+        plan::study_plan,
+        scoring::{Level, results},
+    },
+};
+
+#[component]
+pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
+    let Some((attempt, finished)) = quiz.finished.get_untracked() else {
+        return ().into_any();
+    };
+    let results = results(attempt.answers());
+    let plan = study_plan(&results, attempt.answers());
+    let percent = results.total.percent();
+    let mode = attempt.mode;
+    let missed = finished.missed.clone();
+    let missed_count = missed.len();
+
+    view! {
+        <section class="quiz-results" aria-labelledby="results-title">
+            <h2 id="results-title">"Your results"</h2>
+            <p class="score">
+                {format!(
+                    "You scored {percent}% ({:.1} of {} points).",
+                    results.total.points,
+                    results.total.max,
+                )}
+            </p>
+            <p class="level">{Level::from_percent(percent).words()}</p>
+
+            <h3>"By skill area"</h3>
+            <ul class="area-bars">
+                {results
+                    .by_area
+                    .iter()
+                    .map(|(area, score)| {
+                        let p = score.percent();
+                        view! {
+                            <li class="area-bar">
+                                <span class="area-name">{area.label()}</span>
+                                <span class="area-percent">{format!("{p}%")}</span>
+                                <span class="bar" aria-hidden="true">
+                                    <span class="bar-fill" style=format!("width: {p}%")></span>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+
+            <h3>"What to read next"</h3>
+            {if plan.is_empty() {
+                view! { <p class="no-plan">"No study plan needed: you answered every area well."</p> }.into_any()
+            } else {
+                view! {
+                    <ol class="study-plan">
+                        {plan
+                            .into_iter()
+                            .map(|item| {
+                                view! {
+                                    <li>
+                                        <strong>{format!("{} ({}%)", item.area.label(), item.percent)}</strong>
+                                        <ul>
+                                            {item
+                                                .links
+                                                .into_iter()
+                                                .map(|href| {
+                                                    let title = link_title(href).unwrap_or_else(|| href.to_string());
+                                                    view! { <li><A href=href>{title}</A></li> }
+                                                })
+                                                .collect_view()}
+                                        </ul>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ol>
+                }
+                    .into_any()
+            }}
+
+            <div class="quiz-actions">
+                <button type="button" class="button" on:click=move |_| quiz.start(mode, Vec::new())>
+                    "Retake the quiz"
+                </button>
+                {(missed_count > 0).then(|| view! {
+                    <button
+                        type="button"
+                        class="button secondary"
+                        on:click=move |_| quiz.review(missed.clone())
+                    >
+                        {format!("Review my mistakes ({missed_count})")}
+                    </button>
+                })}
+                <button type="button" class="link-button" on:click=move |_| quiz.back_to_start()>
+                    "Back to the start"
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
