@@ -46,7 +46,7 @@ export default defineConfig({
     {
       // Every page must be readable from the server's HTML alone.
       name: 'no-js',
-      testMatch: /(pages|not-found)\.spec\.ts/,
+      testMatch: /(pages|not-found|quiz-start)\.spec\.ts/,
       use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
     },
   ],

@@ -24,9 +24,10 @@ pub fn SectionNav() -> impl IntoView {
                     })
                     .collect_view()}
             </ol>
-            <p class="nav-extra">
-                <A href="/glossary">"Glossary of terms"</A>
-            </p>
+            <ul class="nav-extra">
+                <li><A href="/glossary">"Glossary of terms"</A></li>
+                <li><A href="/quiz">"Skills quiz"</A></li>
+            </ul>
         </nav>
     }
 }

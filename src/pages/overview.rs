@@ -61,7 +61,9 @@ pub fn Overview() -> impl IntoView {
                     )}
                     "Unfamiliar words are explained in the "
                     <A href="/glossary">"glossary"</A>
-                    "."
+                    ", and the "
+                    <A href="/quiz">"skills quiz"</A>
+                    " shows what you know and what to read next."
                 </p>
                 <ol class="toc">
                     {SECTIONS

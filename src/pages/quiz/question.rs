@@ -28,6 +28,17 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
     let answered = move || quiz.feedback.get() == Some(pos);
     let last = pos + 1 == total;
     let next_button = NodeRef::<html::Button>::new();
+    let heading = NodeRef::<html::H2>::new();
+
+    // A new question takes the focus, so keyboard and screen reader users
+    // start from its number and prompt.
+    Effect::new(move |_| {
+        if let Some(h) = heading.get()
+            && quiz.feedback.get_untracked() != Some(pos)
+        {
+            let _ = h.focus();
+        }
+    });
 
     // Move focus to "Next" once the feedback is shown, so Enter continues.
     Effect::new(move |_| {
@@ -54,7 +65,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
 
     view! {
         <section class="quiz-question" aria-labelledby="question-progress">
-            <h2 id="question-progress" class="progress-text">
+            <h2 id="question-progress" class="progress-text" tabindex="-1" node_ref=heading>
                 {format!("Question {} of {}", pos + 1, total)}
             </h2>
             <progress max=total value=pos + 1 aria-hidden="true"></progress>

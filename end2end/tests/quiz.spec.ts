@@ -1,0 +1,195 @@
+import { expect, hydrated, test } from './fixtures';
+import { QUIZ_KEY, answer, bank, currentQuestion, next, startQuiz } from './quiz-helpers';
+
+test('all answers right: 100%, no study plan, best score in the history', async ({ page }) => {
+  await startQuiz(page, 11);
+  for (let i = 1; i <= 10; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of 10` })).toBeVisible();
+    await answer(page, 'right');
+    await next(page);
+  }
+  await expect(page.getByText('You scored 100%')).toBeVisible();
+  await expect(page.getByText('No study plan needed')).toBeVisible();
+  await expect(page.locator('.area-bar').first()).toContainText('100%');
+
+  await page.getByRole('button', { name: 'Back to the start' }).click();
+  await expect(page.getByText('Best score: 100%')).toBeVisible();
+  await expect(page.locator('.quiz-history tbody tr')).toHaveCount(1);
+  await expect(page.locator('.quiz-history tbody tr')).toContainText('Quick');
+});
+
+test('all answers wrong: 0% and a study plan linking into the guide', async ({ page }) => {
+  await startQuiz(page, 12);
+  const seen = [];
+  for (let i = 1; i <= 10; i++) {
+    seen.push(await answer(page, 'wrong'));
+    await next(page);
+  }
+  await expect(page.getByText('You scored 0%')).toBeVisible();
+  const plan = page.locator('ol.study-plan');
+  await expect(plan).toBeVisible();
+  for (const q of seen) {
+    await expect(plan.locator(`a[href="${q.link}"]`)).toHaveCount(1);
+  }
+  // The plan's links lead into the guide.
+  await plan.locator('a').first().click();
+  await expect(page).toHaveURL(/\/guide\//);
+});
+
+test('a reload in the middle resumes at the same question with earlier answers kept', async ({ page }) => {
+  await startQuiz(page, 13);
+  for (let i = 0; i < 3; i++) {
+    await answer(page, 'right');
+    await next(page);
+  }
+  const fourth = await currentQuestion(page);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByRole('heading', { name: 'Question 4 of 10' })).toBeVisible();
+  expect((await currentQuestion(page)).id).toBe(fourth.id);
+  for (let i = 4; i <= 10; i++) {
+    await answer(page, 'right');
+    await next(page);
+  }
+  // Only possible if the three answers before the reload were kept.
+  await expect(page.getByText('You scored 100%')).toBeVisible();
+});
+
+test('review my mistakes asks only the missed questions; retake starts afresh', async ({ page }) => {
+  await startQuiz(page, 14);
+  const missed: string[] = [];
+  for (let i = 1; i <= 10; i++) {
+    const q = await answer(page, i <= 2 ? 'wrong' : 'right');
+    if (i <= 2) missed.push(q.id);
+    await next(page);
+  }
+  await expect(page.getByText('You scored 80%')).toBeVisible();
+  await page.getByRole('button', { name: 'Review my mistakes (2)' }).click();
+  const reviewed: string[] = [];
+  for (let i = 1; i <= 2; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of 2` })).toBeVisible();
+    reviewed.push((await answer(page, 'right')).id);
+    await next(page);
+  }
+  expect(reviewed.sort()).toEqual(missed.sort());
+  await expect(page.getByText('You scored 100%')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Retake the quiz' }).click();
+  await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
+});
+
+test('the same seed gives the same questions; multiple choice states its rule', async ({ page }) => {
+  await startQuiz(page, 15, 'Full');
+  await expect(page.getByRole('heading', { name: `Question 1 of ${bank.length}` })).toBeVisible();
+  const first = await currentQuestion(page);
+  await page.evaluate((key) => localStorage.removeItem(key), QUIZ_KEY);
+  await startQuiz(page, 15, 'Full');
+  expect((await currentQuestion(page)).id).toBe(first.id);
+
+  // Walk until a multiple-choice question and check the partial-credit rule.
+  for (let i = 0; i < bank.length; i++) {
+    const q = await currentQuestion(page);
+    if (q.kind === 'multiple') {
+      await expect(page.getByText(/Select all that apply/)).toBeVisible();
+      const right = q.option.filter((o) => o.correct);
+      await page.getByRole('checkbox', { name: right[0].text, exact: true }).check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect(page.locator('.feedback')).toContainText('Partly right');
+      return;
+    }
+    await answer(page, 'right');
+    await next(page);
+  }
+  throw new Error('no multiple-choice question found');
+});
+
+test('the quiz can be taken with the keyboard alone', async ({ page }) => {
+  await page.goto('/quiz?seed=16');
+  await hydrated(page);
+  // Tab from the top of the page to the start button.
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const name = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    if (name === 'Start the quiz') break;
+  }
+  await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  for (let i = 1; i <= 10; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of 10` })).toBeFocused();
+    await page.keyboard.press('Tab'); // to the first option
+    await page.keyboard.press('Space'); // choose it
+    await page.keyboard.press('Enter'); // check the answer
+    await expect(page.locator('.feedback')).toBeVisible();
+    const go = page.getByRole('button', { name: i < 10 ? 'Next question' : 'See my results' });
+    await expect(go).toBeFocused();
+    await page.keyboard.press('Enter');
+  }
+  await expect(page.getByText(/You scored \d+%/)).toBeVisible();
+});
+
+test('corrupt saved quiz data is set aside with a notice', async ({ page }) => {
+  await page.addInitScript((key) => {
+    if (!sessionStorage.getItem('planted')) {
+      localStorage.setItem(key, '{"version":1,"data":{"history":"not a list"}');
+      sessionStorage.setItem('planted', '1');
+    }
+  }, QUIZ_KEY);
+  await page.goto('/quiz?seed=17');
+  await expect(page.getByRole('status').getByText(/could not be read/)).toBeVisible();
+  const backups = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('backend-guide:backup:quiz:')),
+  );
+  expect(backups).toHaveLength(1);
+  expect(await page.evaluate((k) => localStorage.getItem(k), backups[0])).toContain('not a list');
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByText(/could not be read/)).toHaveCount(0);
+  // The quiz still works.
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeVisible();
+});
+
+test('a saved answer to a question that no longer exists is dropped quietly', async ({ page }) => {
+  const kept = bank[0];
+  await page.addInitScript(
+    ([key, value]) => localStorage.setItem(key, value),
+    [
+      QUIZ_KEY,
+      JSON.stringify({
+        version: 1,
+        data: {
+          in_progress: {
+            seed: 1,
+            mode: 'full',
+            questions: [
+              { id: 'question-removed-from-bank', order: [0, 1], answer: [0] },
+              { id: kept.id, order: kept.option.map((_, i) => i), answer: null },
+            ],
+          },
+          history: [],
+        },
+      }),
+    ],
+  );
+  await page.goto('/quiz');
+  await expect(page.getByRole('heading', { name: 'Question 1 of 1' })).toBeVisible();
+  expect((await currentQuestion(page)).id).toBe(kept.id);
+  await expect(page.getByRole('status').getByText(/could not be read/)).toHaveCount(0);
+});
+
+test('reset quiz data asks for confirmation, then clears history', async ({ page }) => {
+  await startQuiz(page, 18);
+  for (let i = 1; i <= 10; i++) {
+    await answer(page, 'right');
+    await next(page);
+  }
+  await page.getByRole('button', { name: 'Back to the start' }).click();
+  await page.getByRole('button', { name: 'Reset quiz data' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Best score: 100%')).toBeVisible();
+  await page.getByRole('button', { name: 'Reset quiz data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete quiz data' }).click();
+  await expect(page.getByText('Best score')).toHaveCount(0);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.getByText('Best score')).toHaveCount(0);
+});
