@@ -30,7 +30,7 @@ for (const [i, s] of all.entries()) {
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{60,}/);
 
     // Headings are linkable: each h2/h3 has an id and links to itself.
-    const headings = page.locator('article h2[id], article h3[id]');
+    const headings = page.locator('article > h2[id], article > h3[id]');
     expect(await headings.count()).toBeGreaterThanOrEqual(3);
     const firstId = await headings.first().getAttribute('id');
     await expect(headings.first().getByRole('link')).toHaveAttribute('href', `/guide/${s.slug}#${firstId}`);
@@ -79,5 +79,5 @@ test('the guide shows concrete examples', async ({ page }) => {
   await page.goto('/guide/skills');
   await expect(page.locator('pre code.language-sql').first()).toContainText(/SELECT/i);
   await page.goto('/guide/tools');
-  await expect(page.locator('pre code.language-shell').first()).toContainText('git ');
+  await expect(page.locator('#a-git-workflow ~ .prose pre code.language-shell').first()).toContainText('git commit');
 });

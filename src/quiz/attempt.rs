@@ -32,6 +32,9 @@ pub struct Planned {
 pub struct Attempt {
     pub seed: u64,
     pub mode: Mode,
+    /// The areas chosen at the start (empty: all), so a retake asks the same.
+    #[serde(default)]
+    pub areas: Vec<Area>,
     pub questions: Vec<Planned>,
 }
 
@@ -69,7 +72,12 @@ impl Attempt {
                 }
             })
             .collect();
-        Self { seed, mode, questions }
+        Self {
+            seed,
+            mode,
+            areas: Vec::new(),
+            questions,
+        }
     }
 
     /// A quick or full attempt over the chosen areas (all when empty).
@@ -80,7 +88,21 @@ impl Attempt {
             .map(|q| q.id)
             .collect();
         let length = (mode == Mode::Quick).then_some(QUICK_LENGTH);
-        Self::new(seed, mode, &pool, length)
+        let mut attempt = Self::new(seed, mode, &pool, length);
+        attempt.areas = areas.to_vec();
+        attempt
+    }
+
+    /// A fresh attempt of the same kind: the same questions for a review,
+    /// a new draw from the same areas otherwise.
+    pub fn retake(&self, seed: u64) -> Self {
+        match self.mode {
+            Mode::Review => {
+                let ids: Vec<&str> = self.questions.iter().map(|p| p.id.as_str()).collect();
+                Self::new(seed, Mode::Review, &ids, None)
+            }
+            mode => Self::start(seed, mode, &self.areas),
+        }
     }
 
     /// Position of the first unanswered question, or `None` when finished.
@@ -164,6 +186,22 @@ mod tests {
         assert!(!only.questions.is_empty());
         assert!(only.answers().all(|(q, _)| q.area == Area::Security));
         assert!(only.questions.iter().all(|p| question(&p.id).unwrap().area == Area::Security));
+    }
+
+    #[test]
+    fn retake_keeps_the_kind_of_attempt() {
+        let review = Attempt::new(3, Mode::Review, &[QUESTIONS[2].id, QUESTIONS[5].id], None);
+        let again = review.retake(4);
+        assert_eq!(again.mode, Mode::Review);
+        let mut ids: Vec<_> = again.questions.iter().map(|p| p.id.clone()).collect();
+        ids.sort();
+        let mut want = vec![QUESTIONS[2].id.to_string(), QUESTIONS[5].id.to_string()];
+        want.sort();
+        assert_eq!(ids, want);
+
+        let quick = Attempt::start(3, Mode::Quick, &[Area::Databases, Area::Apis]).retake(9);
+        assert_eq!(quick.areas, vec![Area::Databases, Area::Apis]);
+        assert!(quick.questions.iter().all(|p| matches!(question(&p.id).unwrap().area, Area::Databases | Area::Apis)));
     }
 
     #[test]

@@ -114,6 +114,10 @@ impl Quiz {
         self.begin(Attempt::start(self.seed(), mode, &areas));
     }
 
+    fn retake(self, previous: &Attempt) {
+        self.begin(previous.retake(self.seed()));
+    }
+
     fn review(self, missed: Vec<String>) {
         let ids: Vec<&str> = missed.iter().map(String::as_str).collect();
         self.begin(Attempt::new(self.seed(), Mode::Review, &ids, None));

@@ -20,7 +20,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
     let results = results(attempt.answers());
     let plan = study_plan(&results, attempt.answers());
     let percent = results.total.percent();
-    let mode = attempt.mode;
+    let previous = attempt.clone();
     let missed = finished.missed.clone();
     let missed_count = missed.len();
 
@@ -88,7 +88,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
             }}
 
             <div class="quiz-actions">
-                <button type="button" class="button" on:click=move |_| quiz.start(mode, Vec::new())>
+                <button type="button" class="button" on:click=move |_| quiz.retake(&previous)>
                     "Retake the quiz"
                 </button>
                 {(missed_count > 0).then(|| view! {
