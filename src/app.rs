@@ -9,8 +9,10 @@ use leptos_router::{
 
 use crate::{
     components::layout::{SiteFooter, SiteHeader, SkipLink},
+    components::library_notice::LibraryNotice,
     components::section_nav::SectionNav,
-    pages::{GlossaryPage, GuidePage, NotFound, Overview, QuizPage},
+    pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, QuizPage},
+    storage::context::provide_library,
 };
 
 /// The document around the app: rendered on the server only.
@@ -38,6 +40,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_library();
     mark_hydrated();
     view! {
         <Router>
@@ -45,11 +48,13 @@ pub fn App() -> impl IntoView {
             <SiteHeader />
             <div class="layout">
                 <main id="main" tabindex="-1">
+                    <LibraryNotice />
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=Overview />
                         <Route path=path!("/guide/:slug") view=GuidePage />
                         <Route path=path!("/glossary") view=GlossaryPage />
                         <Route path=path!("/quiz") view=QuizPage />
+                        <Route path=path!("/bookmarks") view=BookmarksPage />
                     </Routes>
                 </main>
                 <SectionNav />

@@ -30,7 +30,7 @@ for (const [i, s] of all.entries()) {
     await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /.{60,}/);
 
     // Headings are linkable: each h2/h3 has an id and links to itself.
-    const headings = page.locator('article > h2[id], article > h3[id]');
+    const headings = page.locator('article .section-heading');
     expect(await headings.count()).toBeGreaterThanOrEqual(3);
     const firstId = await headings.first().getAttribute('id');
     await expect(headings.first().getByRole('link')).toHaveAttribute('href', `/guide/${s.slug}#${firstId}`);

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::page_meta::SITE_NAME;
+use crate::storage::context::use_library;
 
 /// First focusable element: lets keyboard users jump past the navigation.
 #[component]
@@ -13,6 +14,13 @@ pub fn SkipLink() -> impl IntoView {
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let library = use_library();
+    let count = move || {
+        library
+            .loaded
+            .get()
+            .then(|| library.bookmarks.with(|b| b.items.len()))
+    };
     view! {
         <header class="site-header">
             <A href="/" attr:class="brand">
@@ -24,6 +32,18 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href="/" exact=true>"Overview"</A></li>
                     <li><A href="/glossary">"Glossary"</A></li>
                     <li><A href="/quiz">"Quiz"</A></li>
+                    <li>
+                        <A href="/bookmarks">
+                            "Bookmarks"
+                            {move || count().map(|n| view! {
+                                <span class="badge">
+                                    <span class="visually-hidden">" ("</span>
+                                    {n}
+                                    <span class="visually-hidden">")"</span>
+                                </span>
+                            })}
+                        </A>
+                    </li>
                     <li><a href="#contents">"Contents"</a></li>
                 </ul>
             </nav>

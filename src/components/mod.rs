@@ -1,6 +1,9 @@
 //! View pieces shared by several pages.
 
+pub mod bookmark_button;
 pub mod layout;
+pub mod library_notice;
 pub mod page_meta;
 pub mod pager;
+pub mod reading_progress;
 pub mod section_nav;

@@ -3,12 +3,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::content::SECTIONS;
+use crate::{content::SECTIONS, storage::context::use_library};
 
 /// Every section in reading order; the router's `<A>` sets
 /// `aria-current="page"` on the link of the current one.
 #[component]
 pub fn SectionNav() -> impl IntoView {
+    let library = use_library();
     view! {
         <nav class="section-nav" id="contents" aria-labelledby="contents-title">
             <h2 id="contents-title" class="nav-title">"Contents"</h2>
@@ -16,9 +17,18 @@ pub fn SectionNav() -> impl IntoView {
                 {SECTIONS
                     .iter()
                     .map(|s| {
+                        let read = move || library.is_read(s.slug);
                         view! {
-                            <li>
-                                <A href=s.path()>{s.title}</A>
+                            <li class:read=read>
+                                <A href=s.path()>
+                                    {s.title}
+                                    {move || read().then(|| view! {
+                                        <span class="read-mark">
+                                            <span aria-hidden="true">" \u{2713}"</span>
+                                            <span class="visually-hidden">" (read)"</span>
+                                        </span>
+                                    })}
+                                </A>
                             </li>
                         }
                     })

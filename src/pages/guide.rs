@@ -5,7 +5,7 @@ use leptos_router::{components::A, hooks::use_params_map};
 
 use super::NotFound;
 use crate::{
-    components::{page_meta::PageMeta, pager::Pager},
+    components::{bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager, reading_progress::SectionEnd},
     content::{self, Block, Heading, SECTIONS, Section},
 };
 
@@ -35,11 +35,15 @@ fn SectionArticle(index: usize, section: &'static Section) -> impl IntoView {
                         section.reading_minutes,
                     )}
                 </p>
-                <h1 id="page-title">{section.title}</h1>
+                <div class="heading-row">
+                    <h1 id="page-title">{section.title}</h1>
+                    <BookmarkButton section=section.slug label=format!("the section \u{201c}{}\u{201d}", section.title) />
+                </div>
                 <p class="lead">{section.summary}</p>
             </header>
             <OnThisPage section />
             {section.blocks.iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
+            <SectionEnd slug=section.slug />
             <Pager index />
         </article>
     }
@@ -84,8 +88,18 @@ fn SectionHeading(section: &'static Section, heading: Heading) -> impl IntoView 
             {heading.text}
         </A>
     };
-    match heading.level {
-        2 => view! { <h2 id=heading.id>{link}</h2> }.into_any(),
-        _ => view! { <h3 id=heading.id>{link}</h3> }.into_any(),
+    let title = match heading.level {
+        2 => view! { <h2 id=heading.id class="section-heading">{link}</h2> }.into_any(),
+        _ => view! { <h3 id=heading.id class="section-heading">{link}</h3> }.into_any(),
+    };
+    view! {
+        <div class="heading-row">
+            {title}
+            <BookmarkButton
+                section=section.slug
+                heading=heading.id
+                label=format!("the heading \u{201c}{}\u{201d}", heading.text)
+            />
+        </div>
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 use crate::{
     components::page_meta::{PageMeta, SITE_NAME},
     content::{SECTIONS, total_reading_minutes},
+    storage::context::use_library,
 };
 
 #[component]
@@ -25,6 +26,7 @@ pub fn Overview() -> impl IntoView {
                     "it takes to do it well, and where it can take you."
                 </p>
                 <A href=first attr:class="button">"Start reading"</A>
+                <ReadingSummary />
             </header>
 
             <section aria-labelledby="who-for">
@@ -81,5 +83,30 @@ pub fn Overview() -> impl IntoView {
                 </ol>
             </section>
         </article>
+    }
+}
+
+/// How far the visitor has read, and where to pick up (browser only).
+#[component]
+fn ReadingSummary() -> impl IntoView {
+    let library = use_library();
+    move || {
+        if !library.loaded.get() {
+            return None;
+        }
+        let (read, next) = library.progress.with(|p| (p.read_count(), p.continue_at()));
+        if read == 0 && library.progress.with(|p| p.last_section.is_none()) {
+            return None;
+        }
+        let total = SECTIONS.len();
+        Some(view! {
+            <div class="reading-summary">
+                <p>{format!("You have read {read} of {total} sections.")}</p>
+                <progress max=total value=read aria-hidden="true"></progress>
+                {next.map(|s| view! {
+                    <p>"Continue reading: " <A href=s.path()>{s.title}</A></p>
+                })}
+            </div>
+        })
     }
 }

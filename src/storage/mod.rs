@@ -2,6 +2,8 @@
 //! under one namespace, recovered safely when unreadable. Only this module
 //! touches local storage.
 
+pub mod context;
+pub mod library;
 pub mod quiz_data;
 pub mod schema;
 

@@ -1,0 +1,297 @@
+//! `/bookmarks`: saved places, newest first, with notes; export and import.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{
+    components::page_meta::PageMeta,
+    format::date_from_ms,
+    storage::{
+        self,
+        context::{Library, use_library},
+        library::{Bookmark, NOTE_LIMIT, Target, export},
+    },
+};
+
+#[component]
+pub fn BookmarksPage() -> impl IntoView {
+    let library = use_library();
+    // The last removed bookmark, offered back until the next change.
+    let undo = RwSignal::new(None::<Bookmark>);
+    let items = move || library.bookmarks.with(|b| b.newest_first());
+
+    view! {
+        <PageMeta
+            title="Bookmarks"
+            description="The places you saved in the Backend Guide, with your notes. Kept in your browser only; export them to move to another device."
+        />
+        <article class="bookmarks" aria-labelledby="page-title">
+            <h1 id="page-title">"Bookmarks"</h1>
+            <p class="lead">
+                "Places you saved with the \u{2606} buttons in the guide. They stay in this browser; "
+                "nothing is sent to a server."
+            </p>
+            <p class="needs-js">"Bookmarks are kept by your browser and need JavaScript."</p>
+            <div class="undo-region" role="status" aria-live="polite">
+                {move || {
+                    undo.get().map(|b| {
+                        let title = match b.target() {
+                            Target::Found { title, .. } | Target::Moved { title, .. } => title,
+                            Target::Gone => b.section.clone(),
+                        };
+                        view! {
+                            <div class="notice">
+                                <p>{format!("Removed \u{201c}{title}\u{201d}.")}</p>
+                                <button
+                                    type="button"
+                                    class="link-button"
+                                    on:click=move |_| {
+                                        if let Some(b) = undo.get_untracked() {
+                                            library.restore(b);
+                                        }
+                                        undo.set(None);
+                                    }
+                                >
+                                    "Undo"
+                                </button>
+                            </div>
+                        }
+                    })
+                }}
+            </div>
+            {move || {
+                if !library.loaded.get() {
+                    return None;
+                }
+                let list = items();
+                Some(if list.is_empty() {
+                    view! {
+                        <p class="empty">
+                            "No bookmarks yet. Open a " <A href="/">"section of the guide"</A>
+                            " and press \u{2606} beside its title or any heading."
+                        </p>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <p>{format!("{} saved, newest first.", list.len())}</p>
+                        <ul class="bookmark-list">
+                            {list
+                                .into_iter()
+                                .map(|b| view! { <BookmarkItem library bookmark=b undo /> })
+                                .collect_view()}
+                        </ul>
+                        <ClearAll library undo />
+                    }
+                        .into_any()
+                })
+            }}
+            <Transfer library />
+        </article>
+    }
+}
+
+#[component]
+fn BookmarkItem(library: Library, bookmark: Bookmark, undo: RwSignal<Option<Bookmark>>) -> impl IntoView {
+    let editing = RwSignal::new(false);
+    let draft = RwSignal::new(bookmark.note.clone());
+    let section = bookmark.section.clone();
+    let heading = bookmark.heading.clone();
+    let (href, title, moved) = match bookmark.target() {
+        Target::Found { href, title } => (Some(href), title, false),
+        Target::Moved { href, title } => (Some(href), title, true),
+        Target::Gone => (None, format!("{} (no longer in the guide)", bookmark.section), false),
+    };
+    let note = bookmark.note.clone();
+    let save = {
+        let (section, heading) = (section.clone(), heading.clone());
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            library.set_note(&section, heading.as_deref(), &draft.get_untracked());
+            editing.set(false);
+        }
+    };
+    let remove = {
+        let (section, heading) = (section.clone(), heading.clone());
+        move |_| undo.set(library.remove(&section, heading.as_deref()))
+    };
+    let label = title.clone();
+    view! {
+        <li class="bookmark">
+            <p class="bookmark-title">
+                {match href.clone() {
+                    Some(href) => view! { <A href=href>{title.clone()}</A> }.into_any(),
+                    None => view! { <span>{title.clone()}</span> }.into_any(),
+                }}
+                {moved.then(|| view! {
+                    <span class="moved">" (moved: this heading is gone, the link opens its section)"</span>
+                })}
+            </p>
+            <p class="bookmark-meta">{format!("Saved {}", date_from_ms(bookmark.saved_at))}</p>
+            {move || {
+                if editing.get() {
+                    view! {
+                        <form class="note-form" on:submit=save.clone()>
+                            <label>
+                                {format!("Note for {label}")}
+                                <textarea
+                                    maxlength=NOTE_LIMIT
+                                    rows="3"
+                                    prop:value=move || draft.get()
+                                    on:input=move |ev| draft.set(event_target_value(&ev))
+                                ></textarea>
+                            </label>
+                            <button type="submit" class="button">"Save note"</button>
+                            <button type="button" class="link-button" on:click=move |_| editing.set(false)>
+                                "Cancel"
+                            </button>
+                        </form>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        {(!note.is_empty()).then(|| view! { <p class="note">{note.clone()}</p> })}
+                        <div class="bookmark-actions">
+                            <button type="button" class="link-button" on:click=move |_| editing.set(true)>
+                                {if note.is_empty() { "Add a note" } else { "Edit note" }}
+                            </button>
+                            <button type="button" class="link-button" on:click=remove.clone()>
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+#[component]
+fn ClearAll(library: Library, undo: RwSignal<Option<Bookmark>>) -> impl IntoView {
+    let confirming = RwSignal::new(false);
+    move || {
+        if confirming.get() {
+            view! {
+                <div class="confirm">
+                    <p role="alert">"Remove every bookmark? This cannot be undone."</p>
+                    <button
+                        type="button"
+                        class="button danger"
+                        on:click=move |_| {
+                            confirming.set(false);
+                            undo.set(None);
+                            library.clear_bookmarks();
+                        }
+                    >
+                        "Yes, remove all"
+                    </button>
+                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
+                        "Cancel"
+                    </button>
+                </div>
+            }
+                .into_any()
+        } else {
+            view! {
+                <p>
+                    <button type="button" class="link-button" on:click=move |_| confirming.set(true)>
+                        "Clear all bookmarks"
+                    </button>
+                </p>
+            }
+                .into_any()
+        }
+    }
+}
+
+/// Export to a JSON file and import from one (browser only).
+#[component]
+fn Transfer(library: Library) -> impl IntoView {
+    let report = RwSignal::new(None::<String>);
+    let export_href = move || {
+        let json = library
+            .bookmarks
+            .with(|b| library.progress.with(|p| export(b, p, storage::now_ms())));
+        format!("data:application/json;charset=utf-8,{}", percent_encode(&json))
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        #[cfg(feature = "hydrate")]
+        file::read_text(ev, move |text| {
+            report.set(Some(match library.import(&text) {
+                Ok(r) => r.sentence(),
+                Err(e) => format!("Nothing was imported: {e}."),
+            }));
+        });
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    move || {
+        library.loaded.get().then(|| {
+            view! {
+                <section class="transfer" aria-labelledby="transfer-title">
+                    <h2 id="transfer-title">"Move to another browser"</h2>
+                    <p>"Save your bookmarks and reading progress as a file, then import it elsewhere. Importing adds what is missing and keeps what you have."</p>
+                    <p>
+                        <a class="button secondary" href=export_href download="backend-guide-bookmarks.json">
+                            "Export bookmarks and progress"
+                        </a>
+                    </p>
+                    <p>
+                        <label class="file-label">
+                            "Import bookmarks and progress"
+                            <input type="file" accept=".json,application/json" on:change=on_file />
+                        </label>
+                    </p>
+                    <p role="status" aria-live="polite" class="import-report">{move || report.get()}</p>
+                </section>
+            }
+        })
+    }
+}
+
+/// Escapes text for a `data:` URL (everything but unreserved ASCII).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3 / 2);
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(feature = "hydrate")]
+mod file {
+    //! Reading a file the visitor picked.
+    use leptos::task::spawn_local;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    pub fn read_text(ev: leptos::ev::Event, done: impl FnOnce(String) + 'static) {
+        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        spawn_local(async move {
+            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            done(text.unwrap_or_default());
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_encode;
+
+    #[test]
+    fn percent_encoding_keeps_only_unreserved_characters() {
+        assert_eq!(percent_encode("a-Z_0.~"), "a-Z_0.~");
+        assert_eq!(percent_encode("{\"x\": 1}#"), "%7B%22x%22%3A%201%7D%23");
+        assert_eq!(percent_encode("é"), "%C3%A9");
+    }
+}
