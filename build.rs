@@ -58,28 +58,8 @@ fn load() -> Result<(String, String), Vec<ContentError>> {
         });
     }
 
-    let glossary_file = "content/glossary.toml";
-    let glossary = fs::read_to_string(glossary_file)
-        .map_err(|e| io_error(glossary_file, e))
-        .and_then(|src| parse::parse_glossary(glossary_file, &src));
-    let glossary = match glossary {
-        Ok(g) => g,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
-        }
-    };
-    let quiz_file = "content/quiz.toml";
-    let quiz = match fs::read_to_string(quiz_file)
-        .map_err(|e| io_error(quiz_file, e))
-        .and_then(|src| parse::parse_quiz(quiz_file, &src))
-    {
-        Ok(q) => q,
-        Err(e) => {
-            errors.push(e);
-            Vec::new()
-        }
-    };
+    let glossary = load_list("content/glossary.toml", parse::parse_glossary, &mut errors);
+    let quiz = load_list("content/quiz.toml", parse::parse_quiz, &mut errors);
     if errors.is_empty() {
         errors.extend(parse::check_site(&sections, &glossary));
         errors.extend(parse::check_quiz_links(&sections, &glossary, &quiz));
@@ -88,6 +68,21 @@ fn load() -> Result<(String, String), Vec<ContentError>> {
         return Err(errors);
     }
     Ok((generate(&sections, &glossary), generate_quiz(&quiz)))
+}
+
+/// Reads and parses one data file; a problem is recorded and yields nothing.
+fn load_list<T>(
+    file: &str,
+    parse: fn(&str, &str) -> Result<Vec<T>, ContentError>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<T> {
+    fs::read_to_string(file)
+        .map_err(|e| io_error(file, e))
+        .and_then(|src| parse(file, &src))
+        .unwrap_or_else(|e| {
+            errors.push(e);
+            Vec::new()
+        })
 }
 
 fn io_error(file: &str, e: std::io::Error) -> ContentError {

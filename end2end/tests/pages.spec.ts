@@ -79,5 +79,5 @@ test('the guide shows concrete examples', async ({ page }) => {
   await page.goto('/guide/skills');
   await expect(page.locator('pre code.language-sql').first()).toContainText(/SELECT/i);
   await page.goto('/guide/tools');
-  await expect(page.locator('#a-git-workflow ~ .prose pre code.language-shell').first()).toContainText('git commit');
+  await expect(page.locator('.heading-row:has(#a-git-workflow) + .prose pre code.language-shell').first()).toContainText('git commit');
 });

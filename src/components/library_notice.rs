@@ -1,26 +1,11 @@
-//! A dismissible message about the visitor's saved data.
+//! The message about the visitor's saved bookmarks and progress.
 
 use leptos::prelude::*;
 
+use super::notice::Notice;
 use crate::storage::context::use_library;
 
 #[component]
 pub fn LibraryNotice() -> impl IntoView {
-    let library = use_library();
-    view! {
-        <div class="notice-region" role="status" aria-live="polite">
-            {move || {
-                library.notice.get().map(|message| {
-                    view! {
-                        <div class="notice">
-                            <p>{message}</p>
-                            <button type="button" class="link-button" on:click=move |_| library.notice.set(None)>
-                                "Dismiss"
-                            </button>
-                        </div>
-                    }
-                })
-            }}
-        </div>
-    }
+    view! { <Notice message=use_library().notice /> }
 }

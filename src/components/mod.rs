@@ -1,8 +1,10 @@
 //! View pieces shared by several pages.
 
 pub mod bookmark_button;
+pub mod confirm;
 pub mod layout;
 pub mod library_notice;
+pub mod notice;
 pub mod page_meta;
 pub mod pager;
 pub mod reading_progress;

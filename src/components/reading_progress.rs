@@ -9,6 +9,8 @@ use crate::storage::context::use_library;
 pub fn SectionEnd(slug: &'static str) -> impl IntoView {
     let library = use_library();
     let marker = NodeRef::<html::Div>::new();
+    // Once the reader marks or unmarks by hand, scrolling no longer decides.
+    let decided_by_hand = StoredValue::new(false);
 
     // Nothing is saved before stored data is loaded, or it would be overwritten.
     Effect::new(move |_| {
@@ -25,7 +27,11 @@ pub fn SectionEnd(slug: &'static str) -> impl IntoView {
             el.get_bounding_client_rect().top() <= height.as_f64().unwrap_or(0.0)
         };
         let handle = window_event_listener(leptos::ev::scroll, move |_| {
-            if library.loaded.get_untracked() && reached_end() && !library.is_read(slug) {
+            if library.loaded.get_untracked()
+                && !decided_by_hand.get_value()
+                && reached_end()
+                && !library.is_read(slug)
+            {
                 library.set_read(slug, true);
             }
         });
@@ -41,7 +47,10 @@ pub fn SectionEnd(slug: &'static str) -> impl IntoView {
             <button
                 type="button"
                 class="button secondary mark-read"
-                on:click=move |_| library.set_read(slug, !library.is_read(slug))
+                on:click=move |_| {
+                    decided_by_hand.set_value(true);
+                    library.set_read(slug, !library.is_read(slug));
+                }
             >
                 {move || if read() { "Mark as unread" } else { "Mark as read" }}
             </button>

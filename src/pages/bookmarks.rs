@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::{
-    components::page_meta::PageMeta,
+    components::{confirm::ConfirmAction, page_meta::PageMeta},
     format::date_from_ms,
     storage::{
         self,
@@ -81,7 +81,15 @@ pub fn BookmarksPage() -> impl IntoView {
                                 .map(|b| view! { <BookmarkItem library bookmark=b undo /> })
                                 .collect_view()}
                         </ul>
-                        <ClearAll library undo />
+                        <ConfirmAction
+                            label="Clear all bookmarks"
+                            question="Remove every bookmark? This cannot be undone."
+                            confirm_label="Yes, remove all"
+                            on_confirm=move || {
+                                undo.set(None);
+                                library.clear_bookmarks();
+                            }
+                        />
                     }
                         .into_any()
                 })
@@ -164,44 +172,6 @@ fn BookmarkItem(library: Library, bookmark: Bookmark, undo: RwSignal<Option<Book
                 }
             }}
         </li>
-    }
-}
-
-#[component]
-fn ClearAll(library: Library, undo: RwSignal<Option<Bookmark>>) -> impl IntoView {
-    let confirming = RwSignal::new(false);
-    move || {
-        if confirming.get() {
-            view! {
-                <div class="confirm">
-                    <p role="alert">"Remove every bookmark? This cannot be undone."</p>
-                    <button
-                        type="button"
-                        class="button danger"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            undo.set(None);
-                            library.clear_bookmarks();
-                        }
-                    >
-                        "Yes, remove all"
-                    </button>
-                    <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                        "Cancel"
-                    </button>
-                </div>
-            }
-                .into_any()
-        } else {
-            view! {
-                <p>
-                    <button type="button" class="link-button" on:click=move |_| confirming.set(true)>
-                        "Clear all bookmarks"
-                    </button>
-                </p>
-            }
-                .into_any()
-        }
     }
 }
 

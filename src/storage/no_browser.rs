@@ -26,3 +26,7 @@ pub fn now_ms() -> f64 {
 pub fn random_seed() -> u64 {
     0
 }
+
+pub fn available() -> bool {
+    false
+}

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::page_meta::PageMeta,
+    components::{notice::Notice, page_meta::PageMeta},
     quiz::{
         attempt::{Attempt, Mode},
         bank::Area,
@@ -89,6 +89,10 @@ impl Quiz {
     }
 
     fn persist(self) {
+        // Without storage the load notice has said so already: play in memory.
+        if !storage::available() {
+            return;
+        }
         if let Err(message) = self.data.with_untracked(|d| storage::save(d, WHAT)) {
             self.notice.set(Some(message));
         }
@@ -184,7 +188,7 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <Notice quiz />
+            <Notice message=quiz.notice />
             {move || match screen.get() {
                 Screen::Start => view! { <start::StartScreen quiz /> }.into_any(),
                 Screen::Question(pos) => view! { <question::QuestionScreen quiz pos /> }.into_any(),
@@ -194,23 +198,13 @@ pub fn QuizPage() -> impl IntoView {
     }
 }
 
-/// A dismissible message about saved data (recovered, not saved, deleted).
+/// Starts a round of only the questions answered wrongly last time.
 #[component]
-fn Notice(quiz: Quiz) -> impl IntoView {
+fn ReviewButton(quiz: Quiz, missed: Vec<String>) -> impl IntoView {
+    let label = format!("Review my mistakes ({})", missed.len());
     view! {
-        <div class="notice-region" role="status" aria-live="polite">
-            {move || {
-                quiz.notice.get().map(|message| {
-                    view! {
-                        <div class="notice">
-                            <p>{message}</p>
-                            <button type="button" class="link-button" on:click=move |_| quiz.notice.set(None)>
-                                "Dismiss"
-                            </button>
-                        </div>
-                    }
-                })
-            }}
-        </div>
+        <button type="button" class="button secondary" on:click=move |_| quiz.review(missed.clone())>
+            {label}
+        </button>
     }
 }

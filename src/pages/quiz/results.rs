@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::Quiz;
+use super::{Quiz, ReviewButton};
 use crate::{
     content::link_title,
     quiz::{
@@ -22,7 +22,6 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
     let percent = results.total.percent();
     let previous = attempt.clone();
     let missed = finished.missed.clone();
-    let missed_count = missed.len();
 
     view! {
         <section class="quiz-results" aria-labelledby="results-title">
@@ -91,15 +90,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| quiz.retake(&previous)>
                     "Retake the quiz"
                 </button>
-                {(missed_count > 0).then(|| view! {
-                    <button
-                        type="button"
-                        class="button secondary"
-                        on:click=move |_| quiz.review(missed.clone())
-                    >
-                        {format!("Review my mistakes ({missed_count})")}
-                    </button>
-                })}
+                {(!missed.is_empty()).then(|| view! { <ReviewButton quiz missed /> })}
                 <button type="button" class="link-button" on:click=move |_| quiz.back_to_start()>
                     "Back to the start"
                 </button>

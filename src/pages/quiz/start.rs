@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::Quiz;
+use super::{Quiz, ReviewButton};
 use crate::{
+    components::confirm::ConfirmAction,
     format::date_from_ms,
     quiz::{
         attempt::{Mode, QUICK_LENGTH},
@@ -118,7 +119,6 @@ fn Resume(quiz: Quiz) -> impl IntoView {
 /// Best score, past attempts, review of mistakes and the reset control.
 #[component]
 fn History(quiz: Quiz) -> impl IntoView {
-    let confirming = RwSignal::new(false);
     move || {
         let history = quiz.data.with(|d| d.history.clone());
         if history.is_empty() {
@@ -126,20 +126,7 @@ fn History(quiz: Quiz) -> impl IntoView {
         }
         let best = history.iter().map(|f| f.percent).max().unwrap_or(0);
         let missed = history[0].missed.clone();
-        let review = (!missed.is_empty()).then(|| {
-            let count = missed.len();
-            view! {
-                <p>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        on:click=move |_| quiz.review(missed.clone())
-                    >
-                        {format!("Review my mistakes ({count})")}
-                    </button>
-                </p>
-            }
-        });
+        let review = (!missed.is_empty()).then(|| view! { <p><ReviewButton quiz missed /></p> });
         Some(view! {
             <section class="quiz-history" aria-labelledby="history-title">
                 <h2 id="history-title">"Your results so far"</h2>
@@ -174,36 +161,12 @@ fn History(quiz: Quiz) -> impl IntoView {
                             .collect_view()}
                     </tbody>
                 </table>
-                <div class="reset">
-                    {move || {
-                        if confirming.get() {
-                            view! {
-                                <p role="alert">"Delete your quiz history and any quiz in progress? This cannot be undone."</p>
-                                <button
-                                    type="button"
-                                    class="button danger"
-                                    on:click=move |_| {
-                                        confirming.set(false);
-                                        quiz.reset();
-                                    }
-                                >
-                                    "Yes, delete quiz data"
-                                </button>
-                                <button type="button" class="button secondary" on:click=move |_| confirming.set(false)>
-                                    "Cancel"
-                                </button>
-                            }
-                                .into_any()
-                        } else {
-                            view! {
-                                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>
-                                    "Reset quiz data"
-                                </button>
-                            }
-                                .into_any()
-                        }
-                    }}
-                </div>
+                <ConfirmAction
+                    label="Reset quiz data"
+                    question="Delete your quiz history and any quiz in progress? This cannot be undone."
+                    confirm_label="Yes, delete quiz data"
+                    on_confirm=move || quiz.reset()
+                />
             </section>
         })
     }
