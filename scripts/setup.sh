@@ -144,8 +144,13 @@ ensure_wasm_opt() {
 }
 
 setup_build() {
-    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
     ensure_rust
+    # One build cache per compiler, so switching routes never rebuilds both.
+    if [ "$RUST_ROUTE" = debian ]; then
+        export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target-debian}"
+    else
+        export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
+    fi
     ensure_cargo_leptos
     ensure_wasm_bindgen
     ensure_wasm_opt
