@@ -212,3 +212,21 @@ test('with storage unavailable the site works in memory and says so', async ({ p
   await star.click();
   await expect(star).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('a full storage quota is reported, not dropped silently', async ({ page }) => {
+  await page.goto('/guide/skills');
+  await hydrated(page);
+  await page.evaluate(() => {
+    let size = 1024 * 1024;
+    let n = 0;
+    while (size >= 8) {
+      try {
+        localStorage.setItem(`filler-${n++}`, 'x'.repeat(size));
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await page.getByRole('button', { name: 'Bookmark the section “Essential skills”' }).click();
+  await expect(page.getByText(/could not be saved: the browser's storage for this site is full/)).toBeVisible();
+});

@@ -2,6 +2,7 @@
 //! Unreadable values are set aside under a backup key, never dropped.
 
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
 use super::schema::{Record, backup_key, decode, encode, key};
 
@@ -12,7 +13,13 @@ pub fn available() -> bool {
         return false;
     };
     let probe = "backend-guide:probe";
-    storage.set_item(probe, "1").is_ok() && storage.remove_item(probe).is_ok()
+    match storage.set_item(probe, "1") {
+        Ok(()) => storage.remove_item(probe).is_ok(),
+        // Full is not unavailable: reading works, and saving reports the quota.
+        Err(e) => e
+            .dyn_ref::<web_sys::DomException>()
+            .is_some_and(|d| d.name() == "QuotaExceededError"),
+    }
 }
 
 /// A record read from storage, and what to tell the visitor about it.
