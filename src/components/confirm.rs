@@ -42,7 +42,7 @@ pub fn ConfirmAction(
                     </button>
                 </p>
             }
-                .into_any()
+            .into_any()
         }
     }
 }

@@ -105,8 +105,16 @@ mod tests {
         for s in SECTIONS {
             assert!(s.headings().count() >= 3, "{} has few headings", s.slug);
             assert!(s.reading_minutes >= 1);
-            assert!(s.blocks.iter().map(|b| b.html.len()).sum::<usize>() > 1500, "{} is short", s.slug);
-            assert!(!s.blocks.iter().any(|b| b.html.contains("<h1")), "{} has an h1", s.slug);
+            assert!(
+                s.blocks.iter().map(|b| b.html.len()).sum::<usize>() > 1500,
+                "{} is short",
+                s.slug
+            );
+            assert!(
+                !s.blocks.iter().any(|b| b.html.contains("<h1")),
+                "{} has an h1",
+                s.slug
+            );
         }
     }
 
@@ -122,7 +130,10 @@ mod tests {
 
     #[test]
     fn link_titles_name_section_and_heading() {
-        assert_eq!(link_title("/guide/skills").as_deref(), Some("Essential skills"));
+        assert_eq!(
+            link_title("/guide/skills").as_deref(),
+            Some("Essential skills")
+        );
         let t = link_title("/guide/skills#databases").unwrap();
         assert!(t.starts_with("Essential skills \u{203a} "), "{t}");
         assert_eq!(link_title("/guide/skills#nope"), None);

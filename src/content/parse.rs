@@ -111,7 +111,10 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
     if !is_valid_id(&meta.slug) {
         return Err(ContentError::new(
             file,
-            format!("slug `{}` must be lowercase words joined by hyphens", meta.slug),
+            format!(
+                "slug `{}` must be lowercase words joined by hyphens",
+                meta.slug
+            ),
         ));
     }
     for (name, value) in [
@@ -135,9 +138,8 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
     let mut words = 0usize;
     let mut links = Vec::new();
 
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_HEADING_ATTRIBUTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     for event in Parser::new_ext(body, options) {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -153,7 +155,9 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
                     other => {
                         return Err(ContentError::new(
                             file,
-                            format!("uses heading level {other:?}; only `##` and `###` are allowed"),
+                            format!(
+                                "uses heading level {other:?}; only `##` and `###` are allowed"
+                            ),
                         ));
                     }
                 };
@@ -161,7 +165,9 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
                 if !is_valid_id(&id) {
                     return Err(ContentError::new(
                         file,
-                        format!("a level-{level} heading needs an id like `{{#some-words}}`, found `{id}`"),
+                        format!(
+                            "a level-{level} heading needs an id like `{{#some-words}}`, found `{id}`"
+                        ),
                     ));
                 }
                 if level > last_level + 1 {
@@ -171,10 +177,16 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
                     ));
                 }
                 if !seen_ids.insert(id.clone()) {
-                    return Err(ContentError::new(file, format!("heading id `{id}` is used twice")));
+                    return Err(ContentError::new(
+                        file,
+                        format!("heading id `{id}` is used twice"),
+                    ));
                 }
                 last_level = level;
-                flush(&mut pending, blocks.last_mut().expect("one block always exists"));
+                flush(
+                    &mut pending,
+                    blocks.last_mut().expect("one block always exists"),
+                );
                 heading = Some((level, id, String::new()));
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -213,7 +225,10 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
             }
         }
     }
-    flush(&mut pending, blocks.last_mut().expect("one block always exists"));
+    flush(
+        &mut pending,
+        blocks.last_mut().expect("one block always exists"),
+    );
     if blocks[0].html.trim().is_empty() && blocks.len() > 1 {
         blocks.remove(0);
     }
@@ -234,7 +249,9 @@ fn flush(pending: &mut Vec<Event>, block: &mut ParsedBlock) {
     let mut out = String::new();
     html::push_html(&mut out, pending.drain(..));
     // Code blocks may scroll sideways: make them reachable by keyboard.
-    block.html.push_str(&out.replace("<pre>", "<pre tabindex=\"0\">"));
+    block
+        .html
+        .push_str(&out.replace("<pre>", "<pre tabindex=\"0\">"));
 }
 
 fn count_words(text: &str) -> usize {
@@ -384,10 +401,17 @@ pub fn parse_quiz(file: &str, source: &str) -> Result<Vec<ParsedQuestion>, Conte
             return Err(at("id is used twice".into()));
         }
         if !QUIZ_AREAS.contains(&q.area.as_str()) {
-            return Err(at(format!("unknown area `{}` (one of {})", q.area, QUIZ_AREAS.join(", "))));
+            return Err(at(format!(
+                "unknown area `{}` (one of {})",
+                q.area,
+                QUIZ_AREAS.join(", ")
+            )));
         }
         if !["easy", "medium", "hard"].contains(&q.difficulty.as_str()) {
-            return Err(at(format!("difficulty `{}` is not easy, medium or hard", q.difficulty)));
+            return Err(at(format!(
+                "difficulty `{}` is not easy, medium or hard",
+                q.difficulty
+            )));
         }
         if q.prompt.trim().is_empty() || q.explanation.trim().is_empty() {
             return Err(at("prompt and explanation must not be empty".into()));
@@ -395,19 +419,30 @@ pub fn parse_quiz(file: &str, source: &str) -> Result<Vec<ParsedQuestion>, Conte
         let correct = q.option.iter().filter(|o| o.correct).count();
         match q.kind.as_str() {
             "single" if correct != 1 => {
-                return Err(at(format!("a single-choice question needs exactly one correct option, has {correct}")));
+                return Err(at(format!(
+                    "a single-choice question needs exactly one correct option, has {correct}"
+                )));
             }
             "multiple" if correct < 2 => {
-                return Err(at(format!("a multiple-choice question needs at least two correct options, has {correct}")));
+                return Err(at(format!(
+                    "a multiple-choice question needs at least two correct options, has {correct}"
+                )));
             }
             "true-false" => {
                 let texts: Vec<_> = q.option.iter().map(|o| o.text.as_str()).collect();
                 if texts != ["True", "False"] || correct != 1 {
-                    return Err(at("a true-false question has exactly the options True and False, one correct".into()));
+                    return Err(at(
+                        "a true-false question has exactly the options True and False, one correct"
+                            .into(),
+                    ));
                 }
             }
             "single" | "multiple" => {}
-            other => return Err(at(format!("kind `{other}` is not single, multiple or true-false"))),
+            other => {
+                return Err(at(format!(
+                    "kind `{other}` is not single, multiple or true-false"
+                )));
+            }
         }
         if q.option.len() < 2 {
             return Err(at("needs at least two options".into()));
@@ -419,9 +454,16 @@ pub fn parse_quiz(file: &str, source: &str) -> Result<Vec<ParsedQuestion>, Conte
             }
             let why_wrong = match (o.correct, o.why_wrong) {
                 (true, None) => String::new(),
-                (true, Some(_)) => return Err(at(format!("option `{}` is correct but has a why_wrong", o.text))),
+                (true, Some(_)) => {
+                    return Err(at(format!(
+                        "option `{}` is correct but has a why_wrong",
+                        o.text
+                    )));
+                }
                 (false, Some(w)) if !w.trim().is_empty() => w,
-                (false, _) => return Err(at(format!("wrong option `{}` needs a why_wrong", o.text))),
+                (false, _) => {
+                    return Err(at(format!("wrong option `{}` needs a why_wrong", o.text)));
+                }
             };
             options.push(ParsedOption {
                 text: o.text,
@@ -442,14 +484,21 @@ pub fn parse_quiz(file: &str, source: &str) -> Result<Vec<ParsedQuestion>, Conte
     }
     for area in QUIZ_AREAS {
         if !questions.iter().any(|q| q.area == *area) {
-            return Err(ContentError::new(file, format!("no question covers the area `{area}`")));
+            return Err(ContentError::new(
+                file,
+                format!("no question covers the area `{area}`"),
+            ));
         }
     }
     Ok(questions)
 }
 
 /// Checks that every question links to an existing section and heading.
-pub fn check_quiz_links(sections: &[ParsedSection], glossary: &[ParsedTerm], quiz: &[ParsedQuestion]) -> Vec<ContentError> {
+pub fn check_quiz_links(
+    sections: &[ParsedSection],
+    glossary: &[ParsedTerm],
+    quiz: &[ParsedQuestion],
+) -> Vec<ContentError> {
     let targets = LinkTargets { sections, glossary };
     quiz.iter()
         .filter_map(|q| {
@@ -457,7 +506,12 @@ pub fn check_quiz_links(sections: &[ParsedSection], glossary: &[ParsedTerm], qui
                 Some((path, _)) if path.starts_with("/guide/") => targets.check(&q.link).err(),
                 _ => Some(format!("`{}`: must be /guide/<slug>#<heading>", q.link)),
             };
-            err.map(|e| ContentError::new("content/quiz.toml", format!("question `{}`: broken link {e}", q.id)))
+            err.map(|e| {
+                ContentError::new(
+                    "content/quiz.toml",
+                    format!("question `{}`: broken link {e}", q.id),
+                )
+            })
         })
         .collect()
 }
@@ -507,7 +561,10 @@ pub fn check_site(sections: &[ParsedSection], glossary: &[ParsedTerm]) -> Vec<Co
     let mut slugs = HashSet::new();
     for s in sections {
         if !slugs.insert(s.slug.as_str()) {
-            errors.push(ContentError::new(&s.file, format!("slug `{}` is used twice", s.slug)));
+            errors.push(ContentError::new(
+                &s.file,
+                format!("slug `{}` is used twice", s.slug),
+            ));
         }
     }
     let targets = LinkTargets { sections, glossary };
@@ -545,9 +602,16 @@ mod tests {
         assert!(s.blocks[0].heading.is_none());
         assert!(s.blocks[0].html.contains("Intro text"));
         let h = s.blocks[1].heading.as_ref().unwrap();
-        assert_eq!((h.level, h.id.as_str(), h.text.as_str()), (2, "version-control", "Version control"));
+        assert_eq!(
+            (h.level, h.id.as_str(), h.text.as_str()),
+            (2, "version-control", "Version control")
+        );
         assert_eq!(s.blocks[2].heading.as_ref().unwrap().level, 3);
-        assert!(s.blocks[2].html.contains("<pre tabindex=\"0\"><code class=\"language-shell\">"));
+        assert!(
+            s.blocks[2]
+                .html
+                .contains("<pre tabindex=\"0\"><code class=\"language-shell\">")
+        );
         assert_eq!(s.links, vec!["/glossary#git".to_string()]);
         assert_eq!(s.reading_minutes(), 1);
     }
@@ -562,7 +626,12 @@ mod tests {
     #[test]
     fn rejects_unknown_front_matter_key() {
         let src = GOOD.replace("summary = \"S\"", "summary = \"S\"\nauthor = \"me\"");
-        assert!(parse_section("x.md", &src).unwrap_err().message.contains("bad front matter"));
+        assert!(
+            parse_section("x.md", &src)
+                .unwrap_err()
+                .message
+                .contains("bad front matter")
+        );
     }
 
     #[test]
@@ -576,7 +645,9 @@ mod tests {
             ("## A {#Bad_Id}\n", "needs an id"),
         ];
         for (body, expected) in cases {
-            let src = format!("+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{body}");
+            let src = format!(
+                "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{body}"
+            );
             let err = parse_section("x.md", &src).unwrap_err();
             assert!(err.message.contains(expected), "{body:?}: {err}");
         }
@@ -585,7 +656,9 @@ mod tests {
     #[test]
     fn reading_time_rounds_up() {
         let words = "word ".repeat(WORDS_PER_MINUTE + 1);
-        let src = format!("+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{words}");
+        let src = format!(
+            "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{words}"
+        );
         assert_eq!(parse_section("x.md", &src).unwrap().reading_minutes(), 2);
     }
 
@@ -594,9 +667,18 @@ mod tests {
         let ok = "[[term]]\nid = \"git\"\nterm = \"Git\"\ndefinition = \"A [VCS](/glossary#git).\"\nsee = \"/guide/tools#version-control\"\n";
         let terms = parse_glossary("g.toml", ok).unwrap();
         assert_eq!(terms[0].links.len(), 2);
-        assert!(terms[0].definition_html.contains("<a href=\"/glossary#git\">"));
+        assert!(
+            terms[0]
+                .definition_html
+                .contains("<a href=\"/glossary#git\">")
+        );
         let dup = format!("{ok}{ok}");
-        assert!(parse_glossary("g.toml", &dup).unwrap_err().message.contains("twice"));
+        assert!(
+            parse_glossary("g.toml", &dup)
+                .unwrap_err()
+                .message
+                .contains("twice")
+        );
     }
 
     #[test]
@@ -613,7 +695,11 @@ mod tests {
         s.links.push("/glossary#nope".into());
         let errors = check_site(&[s], &glossary);
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].to_string().starts_with("01-tools.md: broken link"));
+        assert!(
+            errors[0]
+                .to_string()
+                .starts_with("01-tools.md: broken link")
+        );
     }
 
     const QUESTION: &str = "[[question]]\nid = \"db-join\"\narea = \"databases\"\ndifficulty = \"easy\"\nkind = \"single\"\nprompt = \"P\"\nexplanation = \"E\"\nlink = \"/guide/tools#version-control\"\n[[question.option]]\ntext = \"A\"\ncorrect = true\n[[question.option]]\ntext = \"B\"\ncorrect = false\nwhy_wrong = \"W\"\n";
@@ -621,7 +707,11 @@ mod tests {
     fn bank_with_all_areas(first: &str) -> String {
         let mut bank = first.to_string();
         for area in QUIZ_AREAS.iter().filter(|a| **a != "databases") {
-            bank.push_str(&QUESTION.replace("db-join", &format!("{area}-q")).replace("\"databases\"", &format!("{area:?}")));
+            bank.push_str(
+                &QUESTION
+                    .replace("db-join", &format!("{area}-q"))
+                    .replace("\"databases\"", &format!("{area:?}")),
+            );
         }
         bank
     }
@@ -636,11 +726,26 @@ mod tests {
     #[test]
     fn quiz_errors_name_the_question() {
         let cases = [
-            (QUESTION.replace("correct = false", "correct = true\n"), "exactly one correct"),
-            (QUESTION.replace("why_wrong = \"W\"\n", ""), "needs a why_wrong"),
-            (QUESTION.replace("\"databases\"", "\"cooking\""), "unknown area"),
-            (QUESTION.replace("\"single\"", "\"true-false\""), "True and False"),
-            (QUESTION.replace("\"single\"", "\"multiple\""), "at least two correct"),
+            (
+                QUESTION.replace("correct = false", "correct = true\n"),
+                "exactly one correct",
+            ),
+            (
+                QUESTION.replace("why_wrong = \"W\"\n", ""),
+                "needs a why_wrong",
+            ),
+            (
+                QUESTION.replace("\"databases\"", "\"cooking\""),
+                "unknown area",
+            ),
+            (
+                QUESTION.replace("\"single\"", "\"true-false\""),
+                "True and False",
+            ),
+            (
+                QUESTION.replace("\"single\"", "\"multiple\""),
+                "at least two correct",
+            ),
             (QUESTION.replace("\"easy\"", "\"trivial\""), "difficulty"),
             (format!("{QUESTION}{QUESTION}"), "used twice"),
         ];

@@ -100,7 +100,11 @@ pub fn BookmarksPage() -> impl IntoView {
 }
 
 #[component]
-fn BookmarkItem(library: Library, bookmark: Bookmark, undo: RwSignal<Option<Bookmark>>) -> impl IntoView {
+fn BookmarkItem(
+    library: Library,
+    bookmark: Bookmark,
+    undo: RwSignal<Option<Bookmark>>,
+) -> impl IntoView {
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(bookmark.note.clone());
     let section = bookmark.section.clone();
@@ -108,7 +112,11 @@ fn BookmarkItem(library: Library, bookmark: Bookmark, undo: RwSignal<Option<Book
     let (href, title, moved) = match bookmark.target() {
         Target::Found { href, title } => (Some(href), title, false),
         Target::Moved { href, title } => (Some(href), title, true),
-        Target::Gone => (None, format!("{} (no longer in the guide)", bookmark.section), false),
+        Target::Gone => (
+            None,
+            format!("{} (no longer in the guide)", bookmark.section),
+            false,
+        ),
     };
     let note = bookmark.note.clone();
     let save = {
@@ -183,7 +191,10 @@ fn Transfer(library: Library) -> impl IntoView {
         let json = library
             .bookmarks
             .with(|b| library.progress.with(|p| export(b, p, storage::now_ms())));
-        format!("data:application/json;charset=utf-8,{}", percent_encode(&json))
+        format!(
+            "data:application/json;charset=utf-8,{}",
+            percent_encode(&json)
+        )
     };
     let on_file = move |ev: leptos::ev::Event| {
         #[cfg(feature = "hydrate")]
@@ -225,7 +236,9 @@ fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3 / 2);
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -240,7 +253,10 @@ mod file {
     use wasm_bindgen_futures::JsFuture;
 
     pub fn read_text(ev: leptos::ev::Event, done: impl FnOnce(String) + 'static) {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
             return;
         };
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
@@ -248,7 +264,10 @@ mod file {
         };
         input.set_value("");
         spawn_local(async move {
-            let text = JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+            let text = JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
             done(text.unwrap_or_default());
         });
     }

@@ -5,7 +5,10 @@ use leptos_router::{components::A, hooks::use_params_map};
 
 use super::NotFound;
 use crate::{
-    components::{bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager, reading_progress::SectionEnd},
+    components::{
+        bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager,
+        reading_progress::SectionEnd,
+    },
     content::{self, Block, Heading, SECTIONS, Section},
 };
 

@@ -51,7 +51,11 @@ impl Attempt {
     /// the same seed always gives the same questions in the same order.
     pub fn new(seed: u64, mode: Mode, pool: &[&str], length: Option<usize>) -> Self {
         let mut rng = fastrand::Rng::with_seed(seed);
-        let mut ids: Vec<&str> = pool.iter().copied().filter(|id| question(id).is_some()).collect();
+        let mut ids: Vec<&str> = pool
+            .iter()
+            .copied()
+            .filter(|id| question(id).is_some())
+            .collect();
         rng.shuffle(&mut ids);
         if let Some(n) = length {
             ids.truncate(n);
@@ -157,7 +161,10 @@ impl Attempt {
             if sorted != (0..n).collect::<Vec<_>>() {
                 p.order = (0..n).collect();
             }
-            if p.answer.as_ref().is_some_and(|a| a.is_empty() || a.iter().any(|&i| i >= n)) {
+            if p.answer
+                .as_ref()
+                .is_some_and(|a| a.is_empty() || a.iter().any(|&i| i >= n))
+            {
                 p.answer = None;
             }
         }
@@ -181,11 +188,18 @@ mod tests {
 
     #[test]
     fn quick_attempt_has_ten_questions_and_areas_filter() {
-        assert_eq!(Attempt::start(1, Mode::Quick, &[]).questions.len(), QUICK_LENGTH);
+        assert_eq!(
+            Attempt::start(1, Mode::Quick, &[]).questions.len(),
+            QUICK_LENGTH
+        );
         let only = Attempt::start(1, Mode::Full, &[Area::Security]);
         assert!(!only.questions.is_empty());
         assert!(only.answers().all(|(q, _)| q.area == Area::Security));
-        assert!(only.questions.iter().all(|p| question(&p.id).unwrap().area == Area::Security));
+        assert!(
+            only.questions
+                .iter()
+                .all(|p| question(&p.id).unwrap().area == Area::Security)
+        );
     }
 
     #[test]
@@ -201,7 +215,12 @@ mod tests {
 
         let quick = Attempt::start(3, Mode::Quick, &[Area::Databases, Area::Apis]).retake(9);
         assert_eq!(quick.areas, vec![Area::Databases, Area::Apis]);
-        assert!(quick.questions.iter().all(|p| matches!(question(&p.id).unwrap().area, Area::Databases | Area::Apis)));
+        assert!(
+            quick
+                .questions
+                .iter()
+                .all(|p| matches!(question(&p.id).unwrap().area, Area::Databases | Area::Apis))
+        );
     }
 
     #[test]
@@ -209,7 +228,10 @@ mod tests {
         for p in Attempt::start(7, Mode::Full, &[]).questions {
             let mut o = p.order.clone();
             o.sort_unstable();
-            assert_eq!(o, (0..question(&p.id).unwrap().options.len()).collect::<Vec<_>>());
+            assert_eq!(
+                o,
+                (0..question(&p.id).unwrap().options.len()).collect::<Vec<_>>()
+            );
         }
     }
 
@@ -232,13 +254,23 @@ mod tests {
     fn reconcile_drops_removed_questions_and_bad_data() {
         let mut a = Attempt::new(5, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
         a.answer(&[0]).unwrap();
-        a.questions.insert(0, Planned { id: "gone-question".into(), order: vec![0, 1], answer: Some(vec![0]) });
+        a.questions.insert(
+            0,
+            Planned {
+                id: "gone-question".into(),
+                order: vec![0, 1],
+                answer: Some(vec![0]),
+            },
+        );
         a.questions[2].order = vec![7, 7];
         a.questions[1].answer = Some(vec![50]);
         assert_eq!(a.reconcile(), 1);
         assert_eq!(a.questions.len(), 2);
         assert_eq!(a.questions[0].answer, None);
-        assert_eq!(a.questions[1].order, (0..question(&a.questions[1].id).unwrap().options.len()).collect::<Vec<_>>());
+        assert_eq!(
+            a.questions[1].order,
+            (0..question(&a.questions[1].id).unwrap().options.len()).collect::<Vec<_>>()
+        );
     }
 
     #[test]

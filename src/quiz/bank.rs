@@ -100,7 +100,9 @@ pub struct Question {
 
 impl Question {
     pub fn correct_indices(&self) -> Vec<usize> {
-        (0..self.options.len()).filter(|&i| self.options[i].correct).collect()
+        (0..self.options.len())
+            .filter(|&i| self.options[i].correct)
+            .collect()
     }
 }
 
@@ -127,7 +129,10 @@ mod tests {
     #[test]
     fn every_area_is_covered() {
         for area in Area::ALL {
-            assert!(QUESTIONS.iter().filter(|q| q.area == area).count() >= 3, "{area:?}");
+            assert!(
+                QUESTIONS.iter().filter(|q| q.area == area).count() >= 3,
+                "{area:?}"
+            );
         }
     }
 
@@ -151,13 +156,20 @@ mod tests {
 
     #[test]
     fn every_link_points_to_an_existing_section_and_heading() {
-        let links = QUESTIONS.iter().map(|q| q.link).chain(Area::ALL.iter().map(|a| a.guide_link()));
+        let links = QUESTIONS
+            .iter()
+            .map(|q| q.link)
+            .chain(Area::ALL.iter().map(|a| a.guide_link()));
         for link in links {
             let rest = link.strip_prefix("/guide/").expect(link);
             let (slug, heading) = rest.split_once('#').unwrap_or((rest, ""));
-            let (_, section) = content::section(slug).unwrap_or_else(|| panic!("{link}: no section"));
+            let (_, section) =
+                content::section(slug).unwrap_or_else(|| panic!("{link}: no section"));
             if !heading.is_empty() {
-                assert!(section.headings().any(|h| h.id == heading), "{link}: no heading");
+                assert!(
+                    section.headings().any(|h| h.id == heading),
+                    "{link}: no heading"
+                );
             }
         }
     }
@@ -166,6 +178,9 @@ mod tests {
     fn area_ids_round_trip_through_json() {
         let json = serde_json::to_string(&Area::VersionControl).unwrap();
         assert_eq!(json, "\"version-control\"");
-        assert_eq!(serde_json::from_str::<Area>(&json).unwrap(), Area::VersionControl);
+        assert_eq!(
+            serde_json::from_str::<Area>(&json).unwrap(),
+            Area::VersionControl
+        );
     }
 }

@@ -36,7 +36,11 @@ pub fn study_plan<'a>(
             if !links.contains(&area.guide_link()) {
                 links.push(area.guide_link());
             }
-            StudyItem { area, percent: score.percent(), links }
+            StudyItem {
+                area,
+                percent: score.percent(),
+                links,
+            }
         })
         .collect();
     items.sort_by_key(|i| (i.percent, i.area));
@@ -76,7 +80,12 @@ mod tests {
         for item in &plan {
             assert_eq!(item.percent, 0);
             for q in QUESTIONS.iter().filter(|q| q.area == item.area) {
-                assert!(item.links.contains(&q.link), "{} missing {}", item.area.label(), q.link);
+                assert!(
+                    item.links.contains(&q.link),
+                    "{} missing {}",
+                    item.area.label(),
+                    q.link
+                );
             }
             assert!(item.links.contains(&item.area.guide_link()));
         }
@@ -91,7 +100,18 @@ mod tests {
                     Area::Security => wrong(q),
                     Area::Apis => {
                         // Half of the API questions right.
-                        if QUESTIONS.iter().filter(|x| x.area == Area::Apis).position(|x| x.id == q.id).unwrap() % 2 == 0 { right(q) } else { wrong(q) }
+                        if QUESTIONS
+                            .iter()
+                            .filter(|x| x.area == Area::Apis)
+                            .position(|x| x.id == q.id)
+                            .unwrap()
+                            % 2
+                            == 0
+                        {
+                            right(q)
+                        } else {
+                            wrong(q)
+                        }
                     }
                     _ => right(q),
                 };

@@ -8,11 +8,18 @@ pub const PARTIAL_CREDIT_RULE: &str = "Select all that apply. Each right choice 
 /// Points (0.0 to 1.0) for `selected` (option positions in the bank).
 pub fn grade(q: &Question, selected: &[usize]) -> f64 {
     let right = q.options.iter().filter(|o| o.correct).count();
-    let picked_right = selected.iter().filter(|&&i| q.options.get(i).is_some_and(|o| o.correct)).count();
+    let picked_right = selected
+        .iter()
+        .filter(|&&i| q.options.get(i).is_some_and(|o| o.correct))
+        .count();
     let picked_wrong = selected.len() - picked_right;
     match q.kind {
         Kind::Single | Kind::TrueFalse => {
-            if picked_right == 1 && picked_wrong == 0 { 1.0 } else { 0.0 }
+            if picked_right == 1 && picked_wrong == 0 {
+                1.0
+            } else {
+                0.0
+            }
         }
         Kind::Multiple => {
             let net = picked_right as f64 - picked_wrong as f64;
@@ -104,7 +111,11 @@ mod tests {
     fn q(kind: Kind, correct: &[bool]) -> Question {
         let options: Vec<QuizOption> = correct
             .iter()
-            .map(|&c| QuizOption { text: "x", correct: c, why_wrong: if c { "" } else { "no" } })
+            .map(|&c| QuizOption {
+                text: "x",
+                correct: c,
+                why_wrong: if c { "" } else { "no" },
+            })
             .collect();
         Question {
             id: "t",
@@ -123,7 +134,11 @@ mod tests {
         let s = q(Kind::Single, &[false, true, false]);
         assert_eq!(grade(&s, &[1]), 1.0);
         assert_eq!(grade(&s, &[0]), 0.0);
-        assert_eq!(grade(&s, &[0, 1]), 0.0, "picking two on a single question is wrong");
+        assert_eq!(
+            grade(&s, &[0, 1]),
+            0.0,
+            "picking two on a single question is wrong"
+        );
         assert_eq!(grade(&s, &[]), 0.0);
     }
 
@@ -152,9 +167,33 @@ mod tests {
         b.area = Area::Security;
         let b: &'static Question = Box::leak(Box::new(b));
         let r = results([(a, &[0][..]), (a, &[1][..]), (b, &[0][..])]);
-        assert_eq!(r.total, Score { points: 1.5, max: 3 });
+        assert_eq!(
+            r.total,
+            Score {
+                points: 1.5,
+                max: 3
+            }
+        );
         assert_eq!(r.total.percent(), 50);
-        assert_eq!(r.by_area, vec![(Area::Apis, Score { points: 1.0, max: 2 }), (Area::Security, Score { points: 0.5, max: 1 })]);
+        assert_eq!(
+            r.by_area,
+            vec![
+                (
+                    Area::Apis,
+                    Score {
+                        points: 1.0,
+                        max: 2
+                    }
+                ),
+                (
+                    Area::Security,
+                    Score {
+                        points: 0.5,
+                        max: 1
+                    }
+                )
+            ]
+        );
     }
 
     #[test]
@@ -166,8 +205,22 @@ mod tests {
 
     #[test]
     fn percent_rounds_down_and_levels_have_edges() {
-        assert_eq!(Score { points: 2.0, max: 3 }.percent(), 66);
-        assert_eq!(Score { points: 3.0, max: 3 }.percent(), 100);
+        assert_eq!(
+            Score {
+                points: 2.0,
+                max: 3
+            }
+            .percent(),
+            66
+        );
+        assert_eq!(
+            Score {
+                points: 3.0,
+                max: 3
+            }
+            .percent(),
+            100
+        );
         assert_eq!(Level::from_percent(39), Level::Starting);
         assert_eq!(Level::from_percent(40), Level::Developing);
         assert_eq!(Level::from_percent(70), Level::Solid);

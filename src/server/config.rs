@@ -24,7 +24,9 @@ mod tests {
     /// The keys of `[package.metadata.leptos]` in one file, as (key, value) lines.
     fn leptos_keys(path: &str) -> Vec<(String, String)> {
         let text = fs::read_to_string(path).unwrap();
-        let start = text.find("\n[package.metadata.leptos]").expect("section present");
+        let start = text
+            .find("\n[package.metadata.leptos]")
+            .expect("section present");
         text[start..]
             .lines()
             .skip(2)

@@ -39,7 +39,9 @@ pub async fn run() -> ExitCode {
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(e) => {
-            tracing::error!("cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)");
+            tracing::error!(
+                "cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)"
+            );
             return ExitCode::FAILURE;
         }
     };

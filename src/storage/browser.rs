@@ -30,7 +30,10 @@ pub struct Loaded<R> {
 
 /// Reads a record; unreadable data is moved to a backup key and reported.
 pub fn load<R: Record + Default>(what: &str) -> Loaded<R> {
-    let fresh = |notice| Loaded { record: R::default(), notice };
+    let fresh = |notice| Loaded {
+        record: R::default(),
+        notice,
+    };
     if !available() {
         return fresh(Some(format!(
             "Your browser is not letting this site save data, so your {what} will not be kept after you leave."
@@ -42,7 +45,10 @@ pub fn load<R: Record + Default>(what: &str) -> Loaded<R> {
         return fresh(None);
     };
     match decode::<R>(&raw) {
-        Ok(record) => Loaded { record, notice: None },
+        Ok(record) => Loaded {
+            record,
+            notice: None,
+        },
         Err(problem) => {
             let backup = backup_key(R::NAME, js_sys::Date::now() as u64);
             let kept = storage.set_item(&backup, &raw).is_ok();
@@ -64,9 +70,12 @@ pub fn load<R: Record + Default>(what: &str) -> Loaded<R> {
 /// Saves a record; the error is a sentence for the visitor.
 pub fn save<R: Record>(record: &R, what: &str) -> Result<(), String> {
     if !available() {
-        return Err(format!("Your {what} cannot be saved: this browser is not letting the site store data."));
+        return Err(format!(
+            "Your {what} cannot be saved: this browser is not letting the site store data."
+        ));
     }
-    let value: serde_json::Value = serde_json::from_str(&encode(record)).expect("encode gives JSON");
+    let value: serde_json::Value =
+        serde_json::from_str(&encode(record)).expect("encode gives JSON");
     LocalStorage::set(key(R::NAME), value).map_err(|_| {
         format!("Your {what} could not be saved: the browser's storage for this site is full.")
     })

@@ -5,9 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{
-    library::{Bookmark, Bookmarks, ImportError, ImportReport, Progress, import},
-};
+use super::library::{Bookmark, Bookmarks, ImportError, ImportReport, Progress, import};
 
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -129,7 +127,8 @@ impl Library {
 
     pub fn remove(self, section: &str, heading: Option<&str>) -> Option<Bookmark> {
         let mut removed = None;
-        self.bookmarks.update(|b| removed = b.remove(section, heading));
+        self.bookmarks
+            .update(|b| removed = b.remove(section, heading));
         self.save_bookmarks();
         removed
     }
@@ -140,7 +139,8 @@ impl Library {
     }
 
     pub fn set_note(self, section: &str, heading: Option<&str>, note: &str) {
-        self.bookmarks.update(|b| b.set_note(section, heading, note));
+        self.bookmarks
+            .update(|b| b.set_note(section, heading, note));
         self.save_bookmarks();
     }
 
@@ -163,10 +163,14 @@ impl Library {
 
     /// Remembers the section being read, for "continue reading".
     pub fn visit(self, slug: &str) {
-        if self.progress.with_untracked(|p| p.last_section.as_deref() == Some(slug)) {
+        if self
+            .progress
+            .with_untracked(|p| p.last_section.as_deref() == Some(slug))
+        {
             return;
         }
-        self.progress.update(|p| p.last_section = Some(slug.to_string()));
+        self.progress
+            .update(|p| p.last_section = Some(slug.to_string()));
         self.save_progress();
     }
 

@@ -43,13 +43,19 @@ impl Bookmark {
             return Target::Gone;
         };
         match &self.heading {
-            None => Target::Found { href: s.path(), title: s.title.to_string() },
+            None => Target::Found {
+                href: s.path(),
+                title: s.title.to_string(),
+            },
             Some(id) => match s.headings().find(|h| h.id == id) {
                 Some(h) => Target::Found {
                     href: format!("{}#{}", s.path(), h.id),
                     title: format!("{} \u{203a} {}", s.title, h.text),
                 },
-                None => Target::Moved { href: s.path(), title: s.title.to_string() },
+                None => Target::Moved {
+                    href: s.path(),
+                    title: s.title.to_string(),
+                },
             },
         }
     }
@@ -87,7 +93,10 @@ impl Bookmarks {
 
     /// Removes and returns the bookmark, so it can be restored ("undo").
     pub fn remove(&mut self, section: &str, heading: Option<&str>) -> Option<Bookmark> {
-        let at = self.items.iter().position(|b| b.same_place(section, heading))?;
+        let at = self
+            .items
+            .iter()
+            .position(|b| b.same_place(section, heading))?;
         Some(self.items.remove(at))
     }
 
@@ -98,7 +107,11 @@ impl Bookmarks {
     }
 
     pub fn set_note(&mut self, section: &str, heading: Option<&str>, note: &str) {
-        if let Some(b) = self.items.iter_mut().find(|b| b.same_place(section, heading)) {
+        if let Some(b) = self
+            .items
+            .iter_mut()
+            .find(|b| b.same_place(section, heading))
+        {
             b.note = note.trim().chars().take(NOTE_LIMIT).collect();
         }
     }
@@ -156,7 +169,10 @@ impl Progress {
 
     /// Sections of the current guide that are read (stale slugs don't count).
     pub fn read_count(&self) -> usize {
-        content::SECTIONS.iter().filter(|s| self.is_read(s.slug)).count()
+        content::SECTIONS
+            .iter()
+            .filter(|s| self.is_read(s.slug))
+            .count()
     }
 
     /// Where "continue reading" leads: the last section opened if it is not
@@ -175,7 +191,11 @@ impl Progress {
     }
 
     pub fn merge(&mut self, incoming: &Progress) -> usize {
-        incoming.read.iter().filter(|slug| self.set_read(slug, true)).count()
+        incoming
+            .read
+            .iter()
+            .filter(|slug| self.set_read(slug, true))
+            .count()
     }
 }
 
@@ -224,17 +244,26 @@ pub struct ImportReport {
 
 impl ImportReport {
     pub fn sentence(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         format!(
             "Import finished: added {} and {}.",
             plural(self.bookmarks_added, "bookmark", "bookmarks"),
-            plural(self.sections_marked_read, "section marked as read", "sections marked as read"),
+            plural(
+                self.sections_marked_read,
+                "section marked as read",
+                "sections marked as read"
+            ),
         )
     }
 }
 
 /// Checks an export file and merges it in, skipping what is already there.
-pub fn import(text: &str, bookmarks: &mut Bookmarks, progress: &mut Progress) -> Result<ImportReport, ImportError> {
+pub fn import(
+    text: &str,
+    bookmarks: &mut Bookmarks,
+    progress: &mut Progress,
+) -> Result<ImportReport, ImportError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     if value.get("app").and_then(|a| a.as_str()) != Some(EXPORT_APP) {
         return Err(ImportError::NotAnExport);
@@ -244,7 +273,8 @@ pub fn import(text: &str, bookmarks: &mut Bookmarks, progress: &mut Progress) ->
         Some(_) => {}
         None => return Err(ImportError::Damaged("no version".into())),
     }
-    let file: ExportFile = serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    let file: ExportFile =
+        serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
     let valid: Vec<Bookmark> = file
         .bookmarks
         .into_iter()
@@ -266,7 +296,13 @@ mod tests {
     use crate::storage::schema::{decode, encode};
 
     fn first_heading(slug: &str) -> &'static str {
-        content::section(slug).unwrap().1.headings().next().unwrap().id
+        content::section(slug)
+            .unwrap()
+            .1
+            .headings()
+            .next()
+            .unwrap()
+            .id
     }
 
     #[test]
@@ -310,11 +346,30 @@ mod tests {
     #[test]
     fn targets_follow_the_guide_and_mark_moved_headings() {
         let h = first_heading("skills");
-        let found = Bookmark { section: "skills".into(), heading: Some(h.into()), note: String::new(), saved_at: 0.0 };
-        assert!(matches!(found.target(), Target::Found { href, .. } if href == format!("/guide/skills#{h}")));
-        let moved = Bookmark { heading: Some("heading-that-was-removed".into()), ..found.clone() };
-        assert_eq!(moved.target(), Target::Moved { href: "/guide/skills".into(), title: "Essential skills".into() });
-        let gone = Bookmark { section: "old-section".into(), ..found };
+        let found = Bookmark {
+            section: "skills".into(),
+            heading: Some(h.into()),
+            note: String::new(),
+            saved_at: 0.0,
+        };
+        assert!(
+            matches!(found.target(), Target::Found { href, .. } if href == format!("/guide/skills#{h}"))
+        );
+        let moved = Bookmark {
+            heading: Some("heading-that-was-removed".into()),
+            ..found.clone()
+        };
+        assert_eq!(
+            moved.target(),
+            Target::Moved {
+                href: "/guide/skills".into(),
+                title: "Essential skills".into()
+            }
+        );
+        let gone = Bookmark {
+            section: "old-section".into(),
+            ..found
+        };
         assert_eq!(gone.target(), Target::Gone);
     }
 
@@ -339,7 +394,10 @@ mod tests {
         let mut b = Bookmarks::default();
         b.toggle("tools", None, 1.0);
         assert_eq!(decode::<Bookmarks>(&encode(&b)).unwrap(), b);
-        let p = Progress { read: vec!["tools".into()], last_section: Some("tools".into()) };
+        let p = Progress {
+            read: vec!["tools".into()],
+            last_section: Some("tools".into()),
+        };
         assert_eq!(decode::<Progress>(&encode(&p)).unwrap(), p);
     }
 
@@ -349,31 +407,62 @@ mod tests {
         b.toggle("tools", None, 1.0);
         b.toggle("skills", Some("databases"), 2.0);
         b.set_note("tools", None, "start here");
-        let p = Progress { read: vec!["tools".into(), "skills".into()], last_section: None };
+        let p = Progress {
+            read: vec!["tools".into(), "skills".into()],
+            last_section: None,
+        };
         let file = export(&b, &p, 9.0);
 
         let mut into_b = Bookmarks::default();
         into_b.toggle("tools", None, 7.0);
-        let mut into_p = Progress { read: vec!["skills".into()], last_section: None };
+        let mut into_p = Progress {
+            read: vec!["skills".into()],
+            last_section: None,
+        };
         let report = import(&file, &mut into_b, &mut into_p).unwrap();
-        assert_eq!(report, ImportReport { bookmarks_added: 1, sections_marked_read: 1 });
+        assert_eq!(
+            report,
+            ImportReport {
+                bookmarks_added: 1,
+                sections_marked_read: 1
+            }
+        );
         assert_eq!(into_b.items.len(), 2);
         assert_eq!(into_p.read.len(), 2);
-        assert_eq!(report.sentence(), "Import finished: added 1 bookmark and 1 section marked as read.");
+        assert_eq!(
+            report.sentence(),
+            "Import finished: added 1 bookmark and 1 section marked as read."
+        );
         // Importing again adds nothing.
-        assert_eq!(import(&file, &mut into_b, &mut into_p).unwrap(), ImportReport::default());
+        assert_eq!(
+            import(&file, &mut into_b, &mut into_p).unwrap(),
+            ImportReport::default()
+        );
     }
 
     #[test]
     fn import_rejects_what_is_not_an_export() {
         let (mut b, mut p) = (Bookmarks::default(), Progress::default());
         assert_eq!(import("nope", &mut b, &mut p), Err(ImportError::NotJson));
-        assert_eq!(import(r#"{"app":"other","version":1}"#, &mut b, &mut p), Err(ImportError::NotAnExport));
-        assert_eq!(import(r#"{"app":"backend-guide","version":5}"#, &mut b, &mut p), Err(ImportError::TooNew(5)));
+        assert_eq!(
+            import(r#"{"app":"other","version":1}"#, &mut b, &mut p),
+            Err(ImportError::NotAnExport)
+        );
+        assert_eq!(
+            import(r#"{"app":"backend-guide","version":5}"#, &mut b, &mut p),
+            Err(ImportError::TooNew(5))
+        );
         assert!(matches!(
-            import(r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#, &mut b, &mut p),
+            import(
+                r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#,
+                &mut b,
+                &mut p
+            ),
             Err(ImportError::Damaged(_))
         ));
-        assert!(b.items.is_empty() && p.read.is_empty(), "a failed import changes nothing");
+        assert!(
+            b.items.is_empty() && p.read.is_empty(),
+            "a failed import changes nothing"
+        );
     }
 }

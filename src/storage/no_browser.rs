@@ -10,7 +10,10 @@ pub struct Loaded<R> {
 }
 
 pub fn load<R: Record + Default>(_what: &str) -> Loaded<R> {
-    Loaded { record: R::default(), notice: None }
+    Loaded {
+        record: R::default(),
+        notice: None,
+    }
 }
 
 pub fn save<R: Record>(_record: &R, _what: &str) -> Result<(), String> {

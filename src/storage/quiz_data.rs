@@ -54,7 +54,11 @@ impl QuizData {
             finished_at: now_ms,
             mode: attempt.mode,
             percent: results.total.percent(),
-            by_area: results.by_area.iter().map(|(a, s)| (*a, s.percent())).collect(),
+            by_area: results
+                .by_area
+                .iter()
+                .map(|(a, s)| (*a, s.percent()))
+                .collect(),
             missed,
         };
         self.in_progress = None;
@@ -67,11 +71,16 @@ impl QuizData {
     /// bank. Returns how many stored answers were dropped.
     pub fn reconcile(&mut self) -> usize {
         let dropped = self.in_progress.as_mut().map_or(0, Attempt::reconcile);
-        if self.in_progress.as_ref().is_some_and(|a| a.questions.is_empty()) {
+        if self
+            .in_progress
+            .as_ref()
+            .is_some_and(|a| a.questions.is_empty())
+        {
             self.in_progress = None;
         }
         for f in &mut self.history {
-            f.missed.retain(|id| crate::quiz::bank::question(id).is_some());
+            f.missed
+                .retain(|id| crate::quiz::bank::question(id).is_some());
         }
         dropped
     }
@@ -90,7 +99,11 @@ mod tests {
         let mut data = QuizData::default();
         let mut attempt = Attempt::new(1, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
         attempt.answer(&QUESTIONS_right(0)).unwrap();
-        let wrong = QUESTIONS[1].options.iter().position(|o| !o.correct).unwrap();
+        let wrong = QUESTIONS[1]
+            .options
+            .iter()
+            .position(|o| !o.correct)
+            .unwrap();
         attempt.answer(&[wrong]).unwrap();
         data.in_progress = Some(attempt.clone());
         let r = results(attempt.answers());

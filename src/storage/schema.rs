@@ -98,22 +98,43 @@ mod tests {
 
     #[test]
     fn round_trips() {
-        let n = Notes { items: vec!["a".into()], pinned: true };
+        let n = Notes {
+            items: vec!["a".into()],
+            pinned: true,
+        };
         assert_eq!(decode::<Notes>(&encode(&n)).unwrap(), n);
     }
 
     #[test]
     fn migrates_older_formats() {
         let old = r#"{"version":1,"data":["x","y"]}"#;
-        assert_eq!(decode::<Notes>(old).unwrap(), Notes { items: vec!["x".into(), "y".into()], pinned: false });
+        assert_eq!(
+            decode::<Notes>(old).unwrap(),
+            Notes {
+                items: vec!["x".into(), "y".into()],
+                pinned: false
+            }
+        );
     }
 
     #[test]
     fn reports_each_kind_of_bad_data() {
         assert_eq!(decode::<Notes>("{not json"), Err(Problem::Corrupt));
-        assert_eq!(decode::<Notes>(r#"{"version":9,"data":{}}"#), Err(Problem::NewerVersion(9)));
-        assert!(matches!(decode::<Notes>(r#"{"data":{}}"#), Err(Problem::WrongShape(_))));
-        assert!(matches!(decode::<Notes>(r#"{"version":2,"data":{"items":5}}"#), Err(Problem::WrongShape(_))));
-        assert!(matches!(decode::<Notes>("[1,2]"), Err(Problem::WrongShape(_))));
+        assert_eq!(
+            decode::<Notes>(r#"{"version":9,"data":{}}"#),
+            Err(Problem::NewerVersion(9))
+        );
+        assert!(matches!(
+            decode::<Notes>(r#"{"data":{}}"#),
+            Err(Problem::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode::<Notes>(r#"{"version":2,"data":{"items":5}}"#),
+            Err(Problem::WrongShape(_))
+        ));
+        assert!(matches!(
+            decode::<Notes>("[1,2]"),
+            Err(Problem::WrongShape(_))
+        ));
     }
 }

@@ -15,7 +15,10 @@ use crate::{
         bank::Area,
         scoring::results,
     },
-    storage::{self, Loaded, quiz_data::{Finished, QuizData}},
+    storage::{
+        self, Loaded,
+        quiz_data::{Finished, QuizData},
+    },
 };
 
 /// What this page's components share: all signals, so it is `Copy`.
@@ -68,7 +71,10 @@ impl Quiz {
         if self.paused.get() {
             return Screen::Start;
         }
-        match self.data.with(|d| d.in_progress.as_ref().and_then(Attempt::current)) {
+        match self
+            .data
+            .with(|d| d.in_progress.as_ref().and_then(Attempt::current))
+        {
             Some(pos) => Screen::Question(pos),
             None => Screen::Start,
         }
@@ -83,7 +89,10 @@ impl Quiz {
         self.notice.set(notice);
         self.loaded.set(true);
         // An attempt answered to the end but not yet recorded.
-        if self.data.with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished)) {
+        if self
+            .data
+            .with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished))
+        {
             self.finish();
         }
     }
@@ -143,7 +152,10 @@ impl Quiz {
     /// Leaves the feedback; records the attempt when it was the last question.
     fn next(self) {
         self.feedback.set(None);
-        if self.data.with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished)) {
+        if self
+            .data
+            .with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished))
+        {
             self.finish();
         }
     }
@@ -154,7 +166,8 @@ impl Quiz {
         };
         let results = results(attempt.answers());
         let mut finished = None;
-        self.data.update(|d| finished = Some(d.finish(&attempt, &results, storage::now_ms())));
+        self.data
+            .update(|d| finished = Some(d.finish(&attempt, &results, storage::now_ms())));
         self.finished.set(finished.map(|f| (attempt, f)));
         self.persist();
     }
@@ -171,7 +184,9 @@ impl Quiz {
         self.finished.set(None);
         self.feedback.set(None);
         self.paused.set(false);
-        self.notice.set(Some("Your quiz history and progress have been deleted.".into()));
+        self.notice.set(Some(
+            "Your quiz history and progress have been deleted.".into(),
+        ));
     }
 }
 

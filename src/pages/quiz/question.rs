@@ -14,9 +14,11 @@ use crate::{
 
 #[component]
 pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
-    let planned = quiz
-        .data
-        .with_untracked(|d| d.in_progress.as_ref().and_then(|a| Some((a.questions.get(pos)?.clone(), a.questions.len()))));
+    let planned = quiz.data.with_untracked(|d| {
+        d.in_progress
+            .as_ref()
+            .and_then(|a| Some((a.questions.get(pos)?.clone(), a.questions.len())))
+    });
     let Some((planned, total)) = planned else {
         return ().into_any();
     };
@@ -60,7 +62,11 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
             }
         }
     };
-    let input_type = if q.kind == Kind::Multiple { "checkbox" } else { "radio" };
+    let input_type = if q.kind == Kind::Multiple {
+        "checkbox"
+    } else {
+        "radio"
+    };
     let name = format!("answer-{}", q.id);
 
     view! {
@@ -166,9 +172,21 @@ fn Feedback(q: &'static Question, selected: Vec<usize>, order: Vec<usize>) -> im
     } else {
         "\u{2717} Not quite.".to_string()
     };
-    let verdict_class = if points >= 1.0 { "verdict right" } else { "verdict wrong" };
-    let right: Vec<&str> = order.iter().filter(|&&i| q.options[i].correct).map(|&i| q.options[i].text).collect();
-    let right_label = if right.len() == 1 { "The right answer: " } else { "The right answers: " };
+    let verdict_class = if points >= 1.0 {
+        "verdict right"
+    } else {
+        "verdict wrong"
+    };
+    let right: Vec<&str> = order
+        .iter()
+        .filter(|&&i| q.options[i].correct)
+        .map(|&i| q.options[i].text)
+        .collect();
+    let right_label = if right.len() == 1 {
+        "The right answer: "
+    } else {
+        "The right answers: "
+    };
     let wrong_picks: Vec<(&str, &str)> = order
         .iter()
         .filter(|&&i| selected.contains(&i) && !q.options[i].correct)

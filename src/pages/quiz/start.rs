@@ -100,9 +100,11 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
 #[component]
 fn Resume(quiz: Quiz) -> impl IntoView {
     move || {
-        let progress = quiz
-            .data
-            .with(|d| d.in_progress.as_ref().map(|a| (a.answered(), a.questions.len())));
+        let progress = quiz.data.with(|d| {
+            d.in_progress
+                .as_ref()
+                .map(|a| (a.answered(), a.questions.len()))
+        });
         progress.map(|(answered, total)| {
             view! {
                 <div class="resume">
