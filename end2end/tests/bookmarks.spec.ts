@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, hydrated, sections, test } from './fixtures';
+import { expect, hydrated, plantOnce, sections, test } from './fixtures';
 
 const all = sections();
 const BOOKMARKS_KEY = 'backend-guide:v1:bookmarks';
@@ -82,12 +82,7 @@ test('two open tabs stay in step', async ({ context }) => {
 });
 
 test('corrupt saved bookmarks are set aside under a backup key with a notice', async ({ page }) => {
-  await page.addInitScript((key) => {
-    if (!sessionStorage.getItem('planted')) {
-      localStorage.setItem(key, '{"version":1,"data":{"items":[{"section":');
-      sessionStorage.setItem('planted', '1');
-    }
-  }, BOOKMARKS_KEY);
+  await plantOnce(page, BOOKMARKS_KEY, '{"version":1,"data":{"items":[{"section":');
   await page.goto('/bookmarks');
   const notice = page.getByRole('status').getByText(/Your saved bookmarks could not be read because it is not valid JSON/);
   await expect(notice).toBeVisible();
@@ -103,12 +98,7 @@ test('corrupt saved bookmarks are set aside under a backup key with a notice', a
 });
 
 test('a newer format is not overwritten: it is backed up and reported', async ({ page }) => {
-  await page.addInitScript((key) => {
-    if (!sessionStorage.getItem('planted')) {
-      localStorage.setItem(key, '{"version":7,"data":{"future":true}}');
-      sessionStorage.setItem('planted', '1');
-    }
-  }, BOOKMARKS_KEY);
+  await plantOnce(page, BOOKMARKS_KEY, '{"version":7,"data":{"future":true}}');
   await page.goto('/bookmarks');
   await expect(page.getByText(/saved by a newer version of the site/)).toBeVisible();
   const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('backend-guide:backup:bookmarks:')));

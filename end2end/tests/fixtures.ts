@@ -56,3 +56,19 @@ export function sections(): SectionInfo[] {
       return { slug: field('slug'), title: field('title'), file };
     });
 }
+
+/**
+ * Puts `value` under `key` in local storage before the first load of the
+ * page only, the way a visitor's old or damaged data would be waiting.
+ */
+export async function plantOnce(page: Page, key: string, value: string) {
+  await page.addInitScript(
+    ([k, v]) => {
+      if (!sessionStorage.getItem('planted')) {
+        localStorage.setItem(k, v);
+        sessionStorage.setItem('planted', '1');
+      }
+    },
+    [key, value],
+  );
+}

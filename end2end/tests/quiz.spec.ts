@@ -1,4 +1,4 @@
-import { expect, hydrated, test } from './fixtures';
+import { expect, hydrated, plantOnce, test } from './fixtures';
 import { QUIZ_KEY, answer, bank, currentQuestion, next, startQuiz } from './quiz-helpers';
 
 test('all answers right: 100%, no study plan, best score in the history', async ({ page }) => {
@@ -128,12 +128,7 @@ test('the quiz can be taken with the keyboard alone', async ({ page }) => {
 });
 
 test('corrupt saved quiz data is set aside with a notice', async ({ page }) => {
-  await page.addInitScript((key) => {
-    if (!sessionStorage.getItem('planted')) {
-      localStorage.setItem(key, '{"version":1,"data":{"history":"not a list"}');
-      sessionStorage.setItem('planted', '1');
-    }
-  }, QUIZ_KEY);
+  await plantOnce(page, QUIZ_KEY, '{"version":1,"data":{"history":"not a list"}');
   await page.goto('/quiz?seed=17');
   await expect(page.getByRole('status').getByText(/could not be read/)).toBeVisible();
   const backups = await page.evaluate(() =>
