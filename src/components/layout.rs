@@ -20,6 +20,8 @@ pub fn SiteHeader() -> impl IntoView {
             .loaded
             .get()
             .then(|| library.bookmarks.with(|b| b.items.len()))
+            // No badge for none: a "0" is noise.
+            .filter(|n| *n > 0)
     };
     view! {
         <header class="site-header">
