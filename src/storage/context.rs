@@ -15,8 +15,6 @@ pub struct Library {
     pub loaded: RwSignal<bool>,
     /// A message about saved data, shown until dismissed.
     pub notice: RwSignal<Option<String>>,
-    /// Storage is unavailable: keep everything in memory, and say so once.
-    in_memory: StoredValue<bool>,
 }
 
 const BOOKMARKS: &str = "bookmarks";
@@ -29,7 +27,6 @@ pub fn provide_library() -> Library {
         progress: RwSignal::new(Progress::default()),
         loaded: RwSignal::new(false),
         notice: RwSignal::new(None),
-        in_memory: StoredValue::new(false),
     };
     provide_context(library);
     Effect::new(move |_| library.load());
@@ -44,7 +41,6 @@ pub fn use_library() -> Library {
 
 impl Library {
     fn load(self) {
-        self.in_memory.set_value(!super::available());
         let mut notices = Vec::new();
         let b = super::load::<Bookmarks>(BOOKMARKS);
         let p = super::load::<Progress>(PROGRESS);
@@ -97,18 +93,12 @@ impl Library {
     }
 
     fn save_bookmarks(self) {
-        if self.in_memory.get_value() {
-            return;
-        }
         if let Err(message) = self.bookmarks.with_untracked(|b| super::save(b, BOOKMARKS)) {
             self.notice.set(Some(message));
         }
     }
 
     fn save_progress(self) {
-        if self.in_memory.get_value() {
-            return;
-        }
         if let Err(message) = self.progress.with_untracked(|p| super::save(p, PROGRESS)) {
             self.notice.set(Some(message));
         }

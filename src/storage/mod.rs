@@ -13,4 +13,4 @@ mod browser;
 #[path = "no_browser.rs"]
 mod browser;
 
-pub use browser::{Loaded, available, clear, load, now_ms, random_seed, save};
+pub use browser::{Loaded, clear, load, now_ms, random_seed, save};

@@ -29,7 +29,3 @@ pub fn now_ms() -> f64 {
 pub fn random_seed() -> u64 {
     0
 }
-
-pub fn available() -> bool {
-    false
-}

@@ -98,10 +98,6 @@ impl Quiz {
     }
 
     fn persist(self) {
-        // Without storage the load notice has said so already: play in memory.
-        if !storage::available() {
-            return;
-        }
         if let Err(message) = self.data.with_untracked(|d| storage::save(d, WHAT)) {
             self.notice.set(Some(message));
         }
