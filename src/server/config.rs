@@ -12,9 +12,35 @@ pub fn load() -> Result<LeptosOptions, String> {
     // Without the file (e.g. a deployment configured by environment alone),
     // fall back to the LEPTOS_* variables.
     let path = Path::new(&file).exists().then_some(file.as_str());
-    get_configuration(path)
+    let options = get_configuration(path)
         .map(|conf| conf.leptos_options)
-        .map_err(|e| format!("cannot read the configuration from {file}: {e}"))
+        .map_err(|e| format!("cannot read the configuration from {file}: {e}"))?;
+    check_hash_file(&options)?;
+    Ok(options)
+}
+
+/// With hashed file names, Leptos reads the hashes from a file next to the
+/// binary (cargo-leptos writes it there) and panics on every page without
+/// it. Say so at start-up instead.
+fn check_hash_file(options: &LeptosOptions) -> Result<(), String> {
+    if !options.hash_files {
+        return Ok(());
+    }
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find this program: {e}"))?;
+    let hash_file = exe
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(&*options.hash_file);
+    if hash_file.exists() {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} is missing: copy it from the build (target/release/{}) next to the binary, \
+             or set LEPTOS_HASH_FILES=false when the site folder has unhashed names",
+            hash_file.display(),
+            options.hash_file
+        ))
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,45 @@
-//! The axum server (feature `ssr`): configuration, routes, shutdown.
+//! The axum server (feature `ssr`): configuration, the in-memory site,
+//! hardening layers and shutdown.
 
 mod config;
+mod encoding;
+mod limits;
+mod offline;
+mod security;
+mod site;
+#[cfg(test)]
+mod tests;
 
+use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Duration;
 
-use axum::{Router, http::StatusCode, routing::get};
+use axum::{
+    Router,
+    body::{Body, Bytes, to_bytes},
+    extract::Request,
+    http::{StatusCode, header},
+    middleware::{from_fn, from_fn_with_state},
+    response::IntoResponse,
+    routing::get,
+};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, ResponseOptions, generate_route_list};
+use tower::ServiceExt;
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    compression::{CompressionLayer, CompressionLevel},
+    timeout::TimeoutLayer,
+    trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
+};
+use tracing::Level;
 
 use crate::app::{App, shell};
+use site::Site;
+
+/// A request still unanswered after this gets 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Marks the response being rendered as "404 Not Found".
 pub fn respond_not_found() {
@@ -34,7 +65,20 @@ pub async fn run() -> ExitCode {
         }
     };
     let addr = options.site_addr;
-    let app = router(options);
+    let renderer = renderer(options.clone());
+    let site = match build_site(&options, &renderer).await {
+        Ok(site) => Arc::new(site),
+        Err(e) => {
+            tracing::error!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let background = site.clone();
+    tokio::task::spawn_blocking(move || {
+        background.make_brotli();
+        tracing::info!("brotli bodies ready");
+    });
+    let app = router(site, renderer);
 
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
@@ -57,17 +101,102 @@ pub async fn run() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// The whole application: Leptos routes, health check, static files, 404s.
-pub fn router(options: LeptosOptions) -> Router {
+/// The Leptos renderer: every route, and the 404 page for anything else.
+/// Rendered HTML gets its script hashes in a policy, then is compressed.
+pub fn renderer(options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
+    let not_found = leptos_axum::render_app_to_stream({
+        let options = options.clone();
+        move || shell(options.clone())
+    });
     Router::new()
-        .route("/healthz", get(|| async { "ok" }))
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler(shell))
+        .fallback(not_found)
+        .layer(from_fn(security::policy_for_rendered_html))
+        // Pages rendered per request are small: a quick brotli level is enough.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .with_state(options)
+}
+
+/// Every page of the guide, as the renderer serves it at start-up.
+pub fn page_urls() -> Vec<String> {
+    let fixed = ["/", "/glossary", "/quiz", "/bookmarks"].map(String::from);
+    let sections = crate::content::SECTIONS
+        .iter()
+        .map(|section| format!("/guide/{}", section.slug));
+    fixed.into_iter().chain(sections).collect()
+}
+
+/// Loads the static files and renders every page once.
+pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Site, String> {
+    let root = Path::new(&*options.site_root);
+    let mut site = Site::load(root, &options.site_pkg_dir, options.hash_files).map_err(|e| {
+        format!(
+            "cannot read the site folder {}: {e} (build it first with `cargo leptos build`)",
+            root.display()
+        )
+    })?;
+    for url in page_urls() {
+        site.insert_page(&url, prerender(renderer, &url).await?);
+    }
+    let build = offline::add_worker(&mut site);
+    tracing::info!(
+        "build {build}: {} pages and files held in memory",
+        site.urls().count()
+    );
+    Ok(site)
+}
+
+async fn prerender(renderer: &Router, url: &str) -> Result<Bytes, String> {
+    let request = Request::get(url)
+        .body(Body::empty())
+        .map_err(|e| format!("{url}: {e}"))?;
+    let response = renderer
+        .clone()
+        .oneshot(request)
+        .await
+        .map_err(|e| format!("{url}: {e}"))?;
+    if response.status() != StatusCode::OK {
+        return Err(format!("rendering {url} gave {}", response.status()));
+    }
+    to_bytes(response.into_body(), usize::MAX)
+        .await
+        .map_err(|e| format!("rendering {url} failed: {e}"))
+}
+
+/// The whole application: health check, the in-memory site, the renderer
+/// for everything else, and the production layers around them all.
+pub fn router(site: Arc<Site>, renderer: Router) -> Router {
+    let app = Router::new()
+        .route("/healthz", get(healthz))
+        .fallback_service(renderer)
+        .layer(from_fn_with_state(site, site::serve));
+    with_production_layers(app)
+}
+
+/// Request limits, timeout, panic recovery, security headers and request
+/// logs (method, path, status, latency), outermost last.
+pub fn with_production_layers(app: Router) -> Router {
+    app.layer(from_fn(limits::guard))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(CatchPanicLayer::custom(limits::panic_response))
+        .layer(from_fn(security::headers))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+}
+
+/// For load balancers: answers while the server can take requests.
+async fn healthz() -> impl IntoResponse {
+    ([(header::CACHE_CONTROL, "no-store")], "ok")
 }
 
 async fn shutdown_signal() {

@@ -46,9 +46,11 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                             <li class="area-bar">
                                 <span class="area-name">{area.label()}</span>
                                 <span class="area-percent">{format!("{p}%")}</span>
-                                <span class="bar" aria-hidden="true">
-                                    <span class="bar-fill" style=format!("width: {p}%")></span>
-                                </span>
+                                // An SVG width, not a style attribute: the
+                                // Content-Security-Policy allows no inline styles.
+                                <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                                    <rect class="bar-fill" width=p height="1"></rect>
+                                </svg>
                             </li>
                         }
                     })

@@ -1,0 +1,174 @@
+//! Security headers on every response, and a Content-Security-Policy that
+//! lets through exactly the inline scripts a page carries.
+//!
+//! Leptos puts its hydration loader (and a few resource globals) in inline
+//! `<script>` elements. Rather than allow inline scripts in general, the
+//! policy lists the SHA-256 of each one found in the page. Hashes, unlike
+//! nonces, stay valid when a page is rendered once and served many times.
+
+use axum::{
+    body::{Body, to_bytes},
+    extract::Request,
+    http::{HeaderMap, HeaderName, HeaderValue, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use base64::{Engine, engine::general_purpose::STANDARD};
+use sha2::{Digest, Sha256};
+
+/// Headers every response carries.
+const FIXED: [(&str, &str); 7] = [
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    (
+        "permissions-policy",
+        "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), \
+         microphone=(), payment=(), usb=()",
+    ),
+    // Browsers ignore this on plain HTTP; behind TLS it keeps visitors on HTTPS.
+    ("strict-transport-security", "max-age=63072000"),
+];
+
+/// The policy for a page whose inline scripts hash to `script_hashes`.
+pub fn content_security_policy(script_hashes: &[String]) -> String {
+    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
+    for hash in script_hashes {
+        script_src.push_str(" '");
+        script_src.push_str(hash);
+        script_src.push('\'');
+    }
+    // `cargo leptos watch` reloads the page through a WebSocket on another port.
+    let connect_src = if std::env::var_os("LEPTOS_WATCH").is_some() {
+        "'self' ws://127.0.0.1:* ws://localhost:*"
+    } else {
+        "'self'"
+    };
+    format!(
+        "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
+         font-src 'self'; connect-src {connect_src}; manifest-src 'self'; worker-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// `sha256-…` sources for every inline script (one without `src`) in `html`.
+pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    let mut hashes = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        rest = &rest[start + "<script".len()..];
+        let Some(tag_end) = rest.find('>') else { break };
+        let attributes = &rest[..tag_end];
+        rest = &rest[tag_end + 1..];
+        let Some(close) = rest.find("</script>") else {
+            break;
+        };
+        let body = &rest[..close];
+        rest = &rest[close..];
+        if attributes.contains("src=") {
+            continue;
+        }
+        let hash = format!(
+            "sha256-{}",
+            STANDARD.encode(Sha256::digest(body.as_bytes()))
+        );
+        if !hashes.contains(&hash) {
+            hashes.push(hash);
+        }
+    }
+    hashes
+}
+
+/// The policy header for one HTML document.
+pub fn policy_for_html(html: &str) -> HeaderValue {
+    let policy = content_security_policy(&inline_script_hashes(html));
+    HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
+}
+
+/// Adds the fixed headers, and a policy to responses that have none yet.
+pub async fn headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    add_fixed(response.headers_mut());
+    if !response
+        .headers()
+        .contains_key(header::CONTENT_SECURITY_POLICY)
+    {
+        let policy = HeaderValue::from_str(&content_security_policy(&[]))
+            .expect("the policy is plain ASCII");
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
+}
+
+fn add_fixed(headers: &mut HeaderMap) {
+    for (name, value) in FIXED {
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+}
+
+/// Server-rendered HTML is read whole so its inline scripts can be hashed
+/// into its policy. Pages are small; this runs before compression.
+pub async fn policy_for_rendered_html(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    let is_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_PAGE).await else {
+        tracing::error!("a rendered page was larger than {MAX_PAGE} bytes or failed midway");
+        return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let policy = policy_for_html(&String::from_utf8_lossy(&bytes));
+    parts
+        .headers
+        .insert(header::CONTENT_SECURITY_POLICY, policy);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// No page of the guide comes near this.
+const MAX_PAGE: usize = 8 * 1024 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_inline_scripts_only_once_each() {
+        let html = r#"<head><script type="module" nonce="x">run()</script>
+            <script src="/pkg/app.js"></script><script>a=1;</script><script>run()</script>"#;
+        let hashes = inline_script_hashes(html);
+        assert_eq!(hashes.len(), 2);
+        // echo -n 'run()' | openssl dgst -sha256 -binary | base64
+        let expected = STANDARD.encode(Sha256::digest(b"run()"));
+        assert_eq!(hashes[0], format!("sha256-{expected}"));
+    }
+
+    #[test]
+    fn unterminated_scripts_do_not_loop_or_panic() {
+        assert!(inline_script_hashes("<script>never closed").is_empty());
+        assert!(inline_script_hashes("<script").is_empty());
+        assert!(inline_script_hashes("").is_empty());
+    }
+
+    #[test]
+    fn policy_allows_no_inline_script_without_a_hash() {
+        let policy = content_security_policy(&["sha256-abc".into()]);
+        assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
+        assert!(!policy.contains("unsafe-inline"));
+        assert!(policy.contains("frame-ancestors 'none'"));
+        assert!(policy.contains("object-src 'none'"));
+    }
+}

@@ -1,0 +1,375 @@
+//! The site held in memory: every static file under the site root and every
+//! page of the guide, rendered once at start-up.
+//!
+//! Requests are answered by exact lookup, so no request ever touches the
+//! file system: there is no path to traverse out of. Anything not found here
+//! (unknown URLs, pages with a query string) goes on to the Leptos renderer.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use sha2::{Digest, Sha256};
+
+use super::encoding::Bodies;
+use super::security::policy_for_html;
+
+/// How long browsers and caches may keep a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Caching {
+    /// File names carry a hash of their content: keep them for a year.
+    Immutable,
+    /// Ask the server every time; the ETag makes that a cheap 304.
+    Revalidate,
+}
+
+impl Caching {
+    fn header(self) -> HeaderValue {
+        HeaderValue::from_static(match self {
+            Caching::Immutable => "public, max-age=31536000, immutable",
+            Caching::Revalidate => "no-cache",
+        })
+    }
+}
+
+/// One response, ready to send.
+pub struct Entry {
+    content_type: HeaderValue,
+    caching: Caching,
+    policy: Option<HeaderValue>,
+    etag: String,
+    bodies: Bodies,
+}
+
+impl Entry {
+    fn new(body: Bytes, content_type: &str, caching: Caching) -> Self {
+        let digest = Sha256::digest(&body);
+        let etag = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let policy = content_type
+            .starts_with("text/html")
+            .then(|| policy_for_html(&String::from_utf8_lossy(&body)));
+        Entry {
+            content_type: HeaderValue::from_str(content_type)
+                .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+            caching,
+            policy,
+            etag,
+            bodies: Bodies::new(body, content_type),
+        }
+    }
+}
+
+/// Every file and page, by URL path.
+#[derive(Default)]
+pub struct Site {
+    entries: HashMap<String, Entry>,
+    /// Sent as `x-build` so the service worker can tell builds apart.
+    build: Option<HeaderValue>,
+}
+
+impl Site {
+    /// Reads every file under `root`. Files under `/pkg/` are immutable when
+    /// cargo-leptos put a hash in their names (`hashed`).
+    pub fn load(root: &Path, pkg_dir: &str, hashed: bool) -> std::io::Result<Self> {
+        let mut site = Site::default();
+        let mut pending = vec![root.to_path_buf()];
+        while let Some(dir) = pending.pop() {
+            for item in std::fs::read_dir(&dir)? {
+                let path = item?.path();
+                if path.is_dir() {
+                    pending.push(path);
+                    continue;
+                }
+                let Some(url) = url_path(root, &path) else {
+                    continue;
+                };
+                let caching = if hashed && url.starts_with(&format!("/{pkg_dir}/")) {
+                    Caching::Immutable
+                } else {
+                    Caching::Revalidate
+                };
+                let body = Bytes::from(std::fs::read(&path)?);
+                site.insert(url, body, content_type(&path), caching);
+            }
+        }
+        Ok(site)
+    }
+
+    /// Adds one response under `url`.
+    pub fn insert(&mut self, url: String, body: Bytes, content_type: &str, caching: Caching) {
+        self.entries
+            .insert(url, Entry::new(body, content_type, caching));
+    }
+
+    /// Adds a rendered page.
+    pub fn insert_page(&mut self, url: &str, html: Bytes) {
+        self.insert(
+            url.to_string(),
+            html,
+            "text/html; charset=utf-8",
+            Caching::Revalidate,
+        );
+    }
+
+    pub fn contains(&self, url: &str) -> bool {
+        self.entries.contains_key(url)
+    }
+
+    pub fn urls(&self) -> impl Iterator<Item = &str> {
+        self.entries.keys().map(String::as_str)
+    }
+
+    /// The content digest behind a URL's ETag.
+    pub fn etag(&self, url: &str) -> Option<&str> {
+        self.entries.get(url).map(|e| e.etag.as_str())
+    }
+
+    pub fn set_build(&mut self, build: &str) {
+        self.build = HeaderValue::from_str(build).ok();
+    }
+
+    /// Makes the brotli bodies (seconds of CPU: call from a blocking task).
+    pub fn make_brotli(&self) {
+        for entry in self.entries.values() {
+            entry.bodies.make_brotli();
+        }
+    }
+
+    fn respond(&self, url: &str, method: &Method, headers: &HeaderMap) -> Option<Response> {
+        let entry = self.entries.get(url)?;
+        let accept = headers
+            .get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok());
+        let (encoding, body) = entry.bodies.pick(accept);
+        let etag = format!("\"{}{}\"", entry.etag, encoding.etag_suffix());
+
+        let mut response = if matches_etag(headers, &etag) {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else if method == Method::HEAD {
+            let mut response = Response::new(Body::empty());
+            response
+                .headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+            response
+        } else {
+            Response::new(Body::from(body.clone()))
+        };
+        let out = response.headers_mut();
+        out.insert(header::ETAG, HeaderValue::from_str(&etag).ok()?);
+        out.insert(header::CACHE_CONTROL, entry.caching.header());
+        if entry.bodies.varies() {
+            out.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        if let Some(build) = &self.build {
+            out.insert("x-build", build.clone());
+        }
+        if let Some(policy) = &entry.policy {
+            out.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+        }
+        if response.status() != StatusCode::NOT_MODIFIED {
+            let out = response.headers_mut();
+            out.insert(header::CONTENT_TYPE, entry.content_type.clone());
+            if let Some(coding) = encoding.header_value() {
+                out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            }
+        }
+        Some(response)
+    }
+}
+
+/// Whether `If-None-Match` names this representation (weak comparison).
+fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
+    let Some(value) = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    else {
+        return false;
+    };
+    value
+        .split(',')
+        .map(|tag| tag.trim().trim_start_matches("W/"))
+        .any(|tag| tag == "*" || tag == etag)
+}
+
+/// The URL path of a file under `root`, or `None` for hidden files and
+/// names that are not plain UTF-8.
+fn url_path(root: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(root).ok()?;
+    let mut url = String::new();
+    for part in relative.components() {
+        let part = part.as_os_str().to_str()?;
+        if part.starts_with('.') {
+            return None;
+        }
+        url.push('/');
+        url.push_str(part);
+    }
+    Some(url)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("webmanifest") => "application/manifest+json",
+        Some("json") => "application/json",
+        Some("txt") => "text/plain; charset=utf-8",
+        _ => mime_guess::from_path(path)
+            .first_raw()
+            .unwrap_or("application/octet-stream"),
+    }
+}
+
+/// Answers GET and HEAD for anything the site holds; passes the rest on.
+pub async fn serve(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
+    let method = request.method();
+    let held = request.uri().query().is_none() && site.contains(request.uri().path());
+    if !held {
+        return next.run(request).await;
+    }
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    site.respond(request.uri().path(), method, request.headers())
+        .unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site() -> Site {
+        let mut site = Site::default();
+        site.insert_page(
+            "/page",
+            Bytes::from(format!("<script>go()</script>{}", "text ".repeat(100))),
+        );
+        site.insert(
+            "/pkg/app.1a2b.js".into(),
+            Bytes::from("let x = 1;\n".repeat(50)),
+            "text/javascript",
+            Caching::Immutable,
+        );
+        site
+    }
+
+    fn headers(pairs: &[(header::HeaderName, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.insert(name.clone(), HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn pages_revalidate_and_carry_their_script_hashes() {
+        let response = site()
+            .respond("/page", &Method::GET, &HeaderMap::new())
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK);
+        let h = response.headers();
+        assert_eq!(h[header::CACHE_CONTROL], "no-cache");
+        assert!(
+            h[header::CONTENT_TYPE]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        assert!(
+            h[header::CONTENT_SECURITY_POLICY]
+                .to_str()
+                .unwrap()
+                .contains("'sha256-")
+        );
+        assert!(h.get(header::CONTENT_ENCODING).is_none());
+    }
+
+    #[test]
+    fn hashed_assets_are_immutable_and_compressed_on_request() {
+        let response = site()
+            .respond(
+                "/pkg/app.1a2b.js",
+                &Method::GET,
+                &headers(&[(header::ACCEPT_ENCODING, "gzip")]),
+            )
+            .unwrap();
+        let h = response.headers();
+        assert!(
+            h[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
+        assert_eq!(h[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(h[header::VARY], "accept-encoding");
+    }
+
+    #[test]
+    fn a_matching_etag_gets_304_and_head_gets_no_body() {
+        let site = site();
+        let first = site
+            .respond("/page", &Method::GET, &HeaderMap::new())
+            .unwrap();
+        let etag = first.headers()[header::ETAG].to_str().unwrap().to_string();
+        let again = site
+            .respond(
+                "/page",
+                &Method::GET,
+                &headers(&[(header::IF_NONE_MATCH, &etag)]),
+            )
+            .unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        let gzip_tag = site
+            .respond(
+                "/page",
+                &Method::GET,
+                &headers(&[
+                    (header::ACCEPT_ENCODING, "gzip"),
+                    (header::IF_NONE_MATCH, &etag),
+                ]),
+            )
+            .unwrap();
+        assert_eq!(
+            gzip_tag.status(),
+            StatusCode::OK,
+            "another coding, another tag"
+        );
+
+        let head = site
+            .respond("/page", &Method::HEAD, &HeaderMap::new())
+            .unwrap();
+        assert_eq!(head.status(), StatusCode::OK);
+        assert!(head.headers()[header::CONTENT_LENGTH] != "0");
+    }
+
+    #[test]
+    fn hidden_files_are_not_served_and_types_are_right() {
+        let root = Path::new("/site");
+        assert_eq!(
+            url_path(root, Path::new("/site/pkg/a.wasm")).as_deref(),
+            Some("/pkg/a.wasm")
+        );
+        assert_eq!(url_path(root, Path::new("/site/.git/config")), None);
+        assert_eq!(content_type(Path::new("a.wasm")), "application/wasm");
+        assert_eq!(
+            content_type(Path::new("sw.js")),
+            "text/javascript; charset=utf-8"
+        );
+        assert_eq!(
+            content_type(Path::new("m.webmanifest")),
+            "application/manifest+json"
+        );
+    }
+}

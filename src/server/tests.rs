@@ -1,0 +1,246 @@
+//! The whole server, driven request by request without a socket.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::{
+    Router,
+    body::{Body, to_bytes},
+    http::{Method, Request, Response, StatusCode, header},
+    routing::get,
+};
+use leptos::config::LeptosOptions;
+use tower::ServiceExt;
+
+use super::{build_site, page_urls, renderer, router, security, with_production_layers};
+
+/// A site folder with stand-ins for the built CSS, JS and WASM, plus a
+/// hidden file and a secret one level above, which must never be served.
+fn site_folder(name: &str) -> PathBuf {
+    let base = std::env::temp_dir().join(format!("backend-guide-{name}-{}", std::process::id()));
+    let root = base.join("site");
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(base.join("secret.txt"), "TOP SECRET").unwrap();
+    std::fs::write(root.join(".env"), "TOP SECRET").unwrap();
+    std::fs::write(root.join("favicon.ico"), [0u8; 64]).unwrap();
+    std::fs::write(
+        root.join("pkg/backend-guide.css"),
+        "body { color: black; }\n".repeat(40),
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("pkg/backend-guide.js"),
+        "export default 1;\n".repeat(40),
+    )
+    .unwrap();
+    std::fs::write(root.join("pkg/backend-guide.wasm"), b"\0asm\x01\0\0\0").unwrap();
+    root
+}
+
+async fn app(name: &str) -> Router {
+    let options = LeptosOptions::builder()
+        .output_name("backend-guide")
+        .site_root(site_folder(name).to_string_lossy().to_string())
+        .build();
+    let renderer = renderer(options.clone());
+    let site = build_site(&options, &renderer).await.expect("site builds");
+    site.make_brotli();
+    router(Arc::new(site), renderer)
+}
+
+async fn send(app: &Router, request: Request<Body>) -> (Response<Body>, String) {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let (parts, body) = response.into_parts();
+    let bytes = to_bytes(body, usize::MAX).await.unwrap();
+    (
+        Response::from_parts(parts, Body::empty()),
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+async fn get_path(app: &Router, path: &str) -> (Response<Body>, String) {
+    send(app, Request::get(path).body(Body::empty()).unwrap()).await
+}
+
+fn header<'a>(response: &'a Response<Body>, name: &str) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .map(|v| v.to_str().unwrap())
+        .unwrap_or_else(|| panic!("no {name} header"))
+}
+
+fn assert_security_headers(response: &Response<Body>) {
+    assert_eq!(header(response, "x-content-type-options"), "nosniff");
+    assert_eq!(
+        header(response, "referrer-policy"),
+        "strict-origin-when-cross-origin"
+    );
+    assert_eq!(
+        header(response, "cross-origin-opener-policy"),
+        "same-origin"
+    );
+    assert!(header(response, "permissions-policy").contains("camera=()"));
+    let policy = header(response, "content-security-policy");
+    assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
+    assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+}
+
+#[tokio::test]
+async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
+    let app = app("pages").await;
+    for url in page_urls() {
+        let (response, html) = get_path(&app, &url).await;
+        assert_eq!(response.status(), StatusCode::OK, "{url}");
+        assert_security_headers(&response);
+        assert_eq!(header(&response, "cache-control"), "no-cache");
+        assert!(response.headers().contains_key(header::ETAG));
+        let policy = header(&response, "content-security-policy");
+        let hashes = security::inline_script_hashes(&html);
+        assert!(!hashes.is_empty(), "{url} has Leptos's hydration script");
+        for hash in hashes {
+            assert!(
+                policy.contains(&hash),
+                "{url}: {hash} missing from the policy"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn health_check_answers_ok() {
+    let app = app("health").await;
+    let (response, body) = get_path(&app, "/healthz").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "ok");
+    assert_eq!(header(&response, "cache-control"), "no-store");
+    assert_security_headers(&response);
+}
+
+#[tokio::test]
+async fn unknown_urls_get_the_404_page() {
+    let app = app("missing").await;
+    for url in [
+        "/nope",
+        "/guide/nope",
+        "/pkg/missing.js",
+        "/.env",
+        "/quiz/extra",
+    ] {
+        let (response, html) = get_path(&app, url).await;
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{url}");
+        assert!(html.contains("Page not found"), "{url}");
+        assert!(!html.contains("TOP SECRET"));
+        assert_security_headers(&response);
+    }
+}
+
+#[tokio::test]
+async fn traversal_attempts_never_leave_the_site_root() {
+    let app = app("traversal").await;
+    for url in [
+        "/../secret.txt",
+        "/pkg/../../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/pkg/%2E%2E%2F%2E%2E%2Fsecret.txt",
+        "/%252e%252e/secret.txt",
+        "/pkg/..%5c..%5csecret.txt",
+        "/favicon.ico%00.html",
+        "/.env",
+    ] {
+        let (response, body) = get_path(&app, url).await;
+        let status = response.status();
+        assert!(
+            status == StatusCode::BAD_REQUEST || status == StatusCode::NOT_FOUND,
+            "{url} gave {status}"
+        );
+        assert!(!body.contains("TOP SECRET"), "{url} leaked a file");
+    }
+}
+
+#[tokio::test]
+async fn static_files_head_requests_and_compression() {
+    let app = app("static").await;
+    let (response, body) = get_path(&app, "/pkg/backend-guide.css").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("text/css"));
+    assert!(body.starts_with("body {"));
+
+    let request = Request::get("/pkg/backend-guide.js")
+        .header(header::ACCEPT_ENCODING, "gzip, br")
+        .body(Body::empty())
+        .unwrap();
+    let (response, _) = send(&app, request).await;
+    assert_eq!(header(&response, "content-encoding"), "br");
+    assert_eq!(header(&response, "vary"), "accept-encoding");
+
+    let (response, _) = get_path(&app, "/pkg/backend-guide.wasm").await;
+    assert_eq!(header(&response, "content-type"), "application/wasm");
+
+    let head = Request::head("/").body(Body::empty()).unwrap();
+    let (response, body) = send(&app, head).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body.is_empty());
+    assert!(
+        header(&response, "content-length")
+            .parse::<usize>()
+            .unwrap()
+            > 1000
+    );
+
+    // Rendered per request (a query string), compressed on the way out.
+    let request = Request::get("/nope?x=1")
+        .header(header::ACCEPT_ENCODING, "br")
+        .body(Body::empty())
+        .unwrap();
+    let (response, _) = send(&app, request).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(header(&response, "content-encoding"), "br");
+    assert!(header(&response, "content-security-policy").contains("'sha256-"));
+}
+
+#[tokio::test]
+async fn other_methods_oversized_urls_and_headers_get_4xx() {
+    let app = app("limits").await;
+    let post = Request::builder()
+        .method(Method::POST)
+        .uri("/")
+        .body(Body::empty())
+        .unwrap();
+    let (response, _) = send(&app, post).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+
+    let (response, _) = get_path(&app, &format!("/{}", "x".repeat(5000))).await;
+    assert_eq!(response.status(), StatusCode::URI_TOO_LONG);
+    assert_security_headers(&response);
+
+    let heavy = Request::get("/")
+        .header("cookie", "c".repeat(20_000))
+        .body(Body::empty())
+        .unwrap();
+    let (response, _) = send(&app, heavy).await;
+    assert_eq!(
+        response.status(),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE
+    );
+}
+
+#[tokio::test]
+async fn a_panicking_handler_costs_one_request_not_the_server() {
+    let app = with_production_layers(
+        Router::new()
+            .route("/boom", get(boom))
+            .route("/fine", get(|| async { "fine" })),
+    );
+    let (response, _) = get_path(&app, "/boom").await;
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_security_headers(&response);
+    let (response, body) = get_path(&app, "/fine").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(body, "fine");
+}
+
+async fn boom() -> &'static str {
+    panic!("boom")
+}
