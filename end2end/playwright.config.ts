@@ -31,7 +31,8 @@ const launchOptions = {
   ],
 };
 
-export default defineConfig({
+// `allowedConsole` is an option of the console fixture in tests/fixtures.ts.
+export default defineConfig<{ allowedConsole: RegExp[] }>({
   testDir: './tests',
   fullyParallel: true,
   workers: 2,
@@ -47,7 +48,13 @@ export default defineConfig({
       // Every page must be readable from the server's HTML alone.
       name: 'no-js',
       testMatch: /(pages|not-found|quiz-start)\.spec\.ts/,
-      use: { ...devices['Desktop Chrome'], launchOptions, javaScriptEnabled: false },
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions,
+        javaScriptEnabled: false,
+        // Without JavaScript the preloaded WASM is never used; Chromium says so.
+        allowedConsole: [/was preloaded using link preload but not used/],
+      },
     },
   ],
   webServer: {

@@ -10,7 +10,9 @@ use leptos_router::{
 use crate::{
     components::layout::{SiteFooter, SiteHeader, SkipLink},
     components::library_notice::LibraryNotice,
+    components::offline::OfflineStatus,
     components::section_nav::SectionNav,
+    components::theme::EARLY_SCRIPT as EARLY_THEME_SCRIPT,
     pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, QuizPage},
     storage::context::provide_library,
 };
@@ -24,7 +26,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
-                <link rel="icon" href="/favicon.ico" sizes="any" />
+                // Before anything paints: the reader's saved theme, if any.
+                <script inner_html=EARLY_THEME_SCRIPT></script>
+                <meta name="theme-color" content="#0b5cad" />
+                <link rel="icon" href="/favicon.ico" sizes="32x32" />
+                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
+                <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
+                <link rel="manifest" href="/manifest.webmanifest" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
                 <HydrationScripts options />
@@ -60,6 +68,7 @@ pub fn App() -> impl IntoView {
                 <SectionNav />
             </div>
             <SiteFooter />
+            <OfflineStatus />
         </Router>
     }
 }

@@ -9,6 +9,7 @@ pub mod content;
 pub mod format;
 pub mod pages;
 pub mod quiz;
+pub mod search;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod storage;

@@ -1,9 +1,11 @@
 //! The frame around every page: skip link, site header and footer.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
+use leptos_router::{components::A, hooks::use_location};
 
 use super::page_meta::SITE_NAME;
+use super::search::Search;
+use super::theme::ThemeToggle;
 use crate::storage::context::use_library;
 
 /// First focusable element: lets keyboard users jump past the navigation.
@@ -15,6 +17,13 @@ pub fn SkipLink() -> impl IntoView {
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let library = use_library();
+    // The phone menu closes whenever the page changes.
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     let count = move || {
         library
             .loaded
@@ -29,8 +38,22 @@ pub fn SiteHeader() -> impl IntoView {
                 <span class="brand-mark" aria-hidden="true">"{ }"</span>
                 {SITE_NAME}
             </A>
+            <div class="header-tools">
+                <Search />
+                <ThemeToggle />
+                <button
+                    type="button"
+                    class="menu-button"
+                    aria-controls="site-links"
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    <span class="menu-icon" aria-hidden="true"></span>
+                    "Menu"
+                </button>
+            </div>
             <nav aria-label="Site">
-                <ul class="site-links">
+                <ul id="site-links" class="site-links" class:open=move || menu_open.get()>
                     <li><A href="/" exact=true>"Overview"</A></li>
                     <li><A href="/glossary">"Glossary"</A></li>
                     <li><A href="/quiz">"Quiz"</A></li>

@@ -258,6 +258,40 @@ fn count_words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
+/// The text of generated HTML, for search: tags dropped (block ends become
+/// spaces), the entities pulldown-cmark writes decoded, spaces collapsed.
+pub fn plain_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // Inline tags leave a space before punctuation ("<code>x</code>,").
+    words
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(" .", ".")
+        .replace(" ;", ";")
+        .replace(" :", ":")
+        .replace(" )", ")")
+        .replace("( ", "(")
+}
+
 #[derive(Debug, Deserialize)]
 struct GlossaryFile {
     term: Vec<RawTerm>,
@@ -651,6 +685,16 @@ mod tests {
             let err = parse_section("x.md", &src).unwrap_err();
             assert!(err.message.contains(expected), "{body:?}: {err}");
         }
+    }
+
+    #[test]
+    fn plain_text_drops_tags_and_decodes_entities() {
+        assert_eq!(
+            plain_text(
+                "<p>Use <code>GET</code>, not <em>POST</em> &amp; &lt;b&gt;.</p><ul><li>One</li><li>Two</li></ul>"
+            ),
+            "Use GET, not POST & <b>. One Two"
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! `/guide/<slug>`: one section of the guide.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_params_map};
+use leptos_router::{
+    components::A,
+    hooks::{use_location, use_params_map},
+};
 
 use super::NotFound;
 use crate::{
@@ -15,6 +18,7 @@ use crate::{
 #[component]
 pub fn GuidePage() -> impl IntoView {
     let params = use_params_map();
+    scroll_to_heading_on_navigation();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
         match content::section(&slug) {
@@ -22,6 +26,27 @@ pub fn GuidePage() -> impl IntoView {
             None => view! { <NotFound /> }.into_any(),
         }
     }
+}
+
+/// A link from elsewhere in the app (search, quiz feedback, bookmarks) to
+/// `/guide/<slug>#<heading>` shows that heading once the page is drawn.
+fn scroll_to_heading_on_navigation() {
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        let hash = location.hash.get();
+        #[cfg(feature = "hydrate")]
+        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
+            let id = id.to_string();
+            request_animation_frame(move || {
+                if let Some(heading) = document().get_element_by_id(&id) {
+                    heading.scroll_into_view();
+                }
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = hash;
+    });
 }
 
 #[component]

@@ -40,12 +40,9 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+// Sent by the page when the reader clicks "Reload to update".
 self.addEventListener("message", (event) => {
-  if (event.data && event.data.type === "take-over") {
-    self.skipWaiting();
-  } else if (event.data && event.data.type === "build") {
-    event.source?.postMessage({ type: "build", build: BUILD });
-  }
+  if (event.data === "take-over") self.skipWaiting();
 });
 
 self.addEventListener("fetch", (event) => {

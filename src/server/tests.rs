@@ -24,6 +24,11 @@ fn site_folder(name: &str) -> PathBuf {
     std::fs::write(root.join(".env"), "TOP SECRET").unwrap();
     std::fs::write(root.join("favicon.ico"), [0u8; 64]).unwrap();
     std::fs::write(
+        root.join("manifest.webmanifest"),
+        r#"{"name": "Backend Guide"}"#,
+    )
+    .unwrap();
+    std::fs::write(
         root.join("pkg/backend-guide.css"),
         "body { color: black; }\n".repeat(40),
     )
@@ -243,4 +248,36 @@ async fn a_panicking_handler_costs_one_request_not_the_server() {
 
 async fn boom() -> &'static str {
     panic!("boom")
+}
+
+#[tokio::test]
+async fn the_worker_and_manifest_have_their_types_and_the_worker_is_never_cached() {
+    let app = app("worker").await;
+    let (response, script) = get_path(&app, "/sw.js").await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(header(&response, "content-type").starts_with("text/javascript"));
+    assert_eq!(header(&response, "cache-control"), "no-cache");
+    for url in page_urls() {
+        assert!(
+            script.contains(&format!("\"{url}\"")),
+            "{url} is not precached"
+        );
+    }
+    assert!(script.contains("\"/pkg/backend-guide.wasm\""));
+    assert!(script.contains("\"/manifest.webmanifest\""));
+
+    // Every held response names the build the worker belongs to.
+    let build = script
+        .split("const BUILD = \"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap();
+    let (page, _) = get_path(&app, "/guide/skills").await;
+    assert_eq!(header(&page, "x-build"), build);
+
+    let (response, _) = get_path(&app, "/manifest.webmanifest").await;
+    assert_eq!(
+        header(&response, "content-type"),
+        "application/manifest+json"
+    );
 }

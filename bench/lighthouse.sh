@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# bench/lighthouse.sh: Lighthouse scores of three pages of a running server.
+#
+# Runs Lighthouse (pinned in bench/package.json, installed into bench/node_modules
+# with `npm ci` on first use) in the system Chromium against the overview, one
+# guide page and the quiz, with the categories performance, accessibility,
+# best-practices and seo. Prints one table of the scores (0-100) and, for every
+# category below 100, the audits that are not passed, so we know what to fix.
+# The reports (JSON and HTML) stay in bench/reports/ (gitignored).
+#
+# Run (with the release server up, e.g. `make run`):
+#   bench/lighthouse.sh
+#   BENCH_URL=http://127.0.0.1:3200 BENCH_LH_DESKTOP=1 bench/lighthouse.sh
+#
+# Env: BENCH_URL         server to test               (default http://127.0.0.1:3000)
+#      BENCH_LH_DESKTOP  1: desktop preset            (default: mobile, Lighthouse's default)
+#      CHROME_PATH       Chromium or Chrome binary    (default /usr/bin/chromium, else `command -v chromium`)
+# Exit: 0 Lighthouse ran on every page (whatever the scores), 1 Lighthouse failed
+#       on a page, 2 setup problem (server down, no browser, install failed).
+set -euo pipefail
+
+BASE=${BENCH_URL:-http://127.0.0.1:3000}
+BASE=${BASE%/}
+BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+PAGES=(/ /guide/what-is-back-end /quiz)
+NAMES=(overview guide quiz)
+CATEGORIES=performance,accessibility,best-practices,seo
+CHROME_FLAGS='--headless=new --no-sandbox --disable-gpu'
+
+die() { echo "lighthouse.sh: $*" >&2; exit 2; }
+
+for tool in curl node npm; do
+  command -v "$tool" >/dev/null || die "'$tool' is not installed"
+done
+
+if [[ -z ${CHROME_PATH:-} ]]; then
+  if [[ -x /usr/bin/chromium ]]; then
+    CHROME_PATH=/usr/bin/chromium
+  else
+    CHROME_PATH=$(command -v chromium || command -v chromium-browser || true)
+  fi
+fi
+[[ -n $CHROME_PATH && -x $CHROME_PATH ]] || die "no Chromium found: install it or set CHROME_PATH"
+export CHROME_PATH
+
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" || true)
+[[ $code != 000 ]] || die "nothing answers at $BASE (start the server with 'make run' or set BENCH_URL)"
+
+# Install the pinned Lighthouse when it is missing or not the locked version.
+LH=$BENCH/node_modules/.bin/lighthouse
+locked=$(node -p "require('$BENCH/package-lock.json').packages['node_modules/lighthouse'].version")
+installed=$(node -p "try { require('$BENCH/node_modules/lighthouse/package.json').version } catch { '' }")
+if [[ ! -x $LH || $installed != "$locked" ]]; then
+  echo "lighthouse.sh: installing lighthouse $locked into bench/node_modules (npm ci)..." >&2
+  (cd "$BENCH" && npm ci --no-audit --no-fund >&2) || die "npm ci failed in $BENCH"
+fi
+
+if [[ ${BENCH_LH_DESKTOP:-0} == 1 ]]; then
+  FORM=desktop
+  PRESET=(--preset=desktop)
+else
+  FORM=mobile
+  PRESET=()
+fi
+
+OUT=$BENCH/reports/lighthouse-$(date -u +%Y%m%dT%H%M%SZ)-$FORM
+mkdir -p "$OUT"
+
+echo "lighthouse $locked: $BASE, $FORM, $CHROME_PATH; reports in ${OUT#"$BENCH"/}" >&2
+failed=0
+for i in "${!PAGES[@]}"; do
+  page=${PAGES[$i]} name=${NAMES[$i]}
+  echo "  $page..." >&2
+  # --quiet keeps the progress log out of the way; it goes to a file, shown on failure.
+  if ! "$LH" "$BASE$page" \
+    --chrome-flags="$CHROME_FLAGS" \
+    --only-categories="$CATEGORIES" \
+    "${PRESET[@]}" \
+    --output=json --output=html --output-path="$OUT/$name" \
+    --max-wait-for-load=30000 \
+    --quiet >"$OUT/$name.log" 2>&1; then
+    echo "lighthouse.sh: Lighthouse failed on $page:" >&2
+    tail -n 20 "$OUT/$name.log" >&2
+    failed=1
+  fi
+done
+
+# Table and failing audits, from the JSON reports. Sets exit 1 when a report is
+# missing or carries a runtime error (e.g. the page never painted).
+args=()
+for i in "${!PAGES[@]}"; do args+=("${PAGES[$i]}" "$OUT/${NAMES[$i]}.report.json"); done
+node - "$CATEGORIES" "${args[@]}" <<'EOF' || failed=1
+const fs = require('node:fs');
+const [categoryList, ...rest] = process.argv.slice(2);
+const categories = categoryList.split(',');
+const SKIP = new Set(['informative', 'notApplicable', 'manual']);
+
+const runs = [];
+for (let i = 0; i < rest.length; i += 2) {
+  const [page, file] = [rest[i], rest[i + 1]];
+  let report = null;
+  let problem = null;
+  try {
+    report = JSON.parse(fs.readFileSync(file, 'utf8'));
+    if (report.runtimeError) problem = `${report.runtimeError.code}: ${report.runtimeError.message}`;
+  } catch (err) {
+    problem = `no report (${err.code ?? err.message})`;
+  }
+  runs.push({ page, report, problem });
+}
+
+const score = (c) => (c && typeof c.score === 'number' ? String(Math.round(c.score * 100)) : '-');
+const width = Math.max(4, ...runs.map((r) => r.page.length));
+const head = ['page'.padEnd(width), ...categories.map((c) => c.padStart(Math.max(5, c.length)))];
+console.log(head.join('  '));
+for (const { page, report } of runs) {
+  const cells = categories.map((c) => score(report?.categories[c]).padStart(Math.max(5, c.length)));
+  console.log([page.padEnd(width), ...cells].join('  '));
+}
+
+let bad = false;
+for (const { page, report, problem } of runs) {
+  if (problem) {
+    bad = true;
+    console.log(`\n${page}: LIGHTHOUSE FAILED: ${problem}`);
+    continue;
+  }
+  for (const w of report.runWarnings ?? []) console.log(`\n${page}: warning: ${w.replace(/\s+/g, ' ')}`);
+  for (const c of categories) {
+    const cat = report.categories[c];
+    if (!cat || cat.score === 1) continue;
+    const failing = cat.auditRefs
+      .map((ref) => ({ ref, audit: report.audits[ref.id] }))
+      .filter(({ audit }) => audit && !SKIP.has(audit.scoreDisplayMode))
+      .filter(({ audit }) => audit.scoreDisplayMode === 'error' || (audit.score !== null && audit.score < 1))
+      .sort((a, b) => b.ref.weight - a.ref.weight || (a.audit.score ?? 0) - (b.audit.score ?? 0));
+    console.log(`\n${page}: ${cat.title} ${score(cat)}`);
+    if (failing.length === 0) console.log('  (no single audit below 1)');
+    for (const { ref, audit } of failing) {
+      const value = audit.displayValue ? `: ${audit.displayValue}` : '';
+      const err = audit.scoreDisplayMode === 'error' ? ` ERROR ${audit.errorMessage ?? ''}` : '';
+      const where = ref.group === 'hidden' ? ', not shown in the HTML report' : '';
+      const s = audit.score === null ? '-' : audit.score.toFixed(2);
+      console.log(`  - ${audit.title}${value}${err} [${audit.id}, score ${s}, weight ${ref.weight}${where}]`);
+    }
+  }
+}
+process.exit(bad ? 1 : 0);
+EOF
+
+exit "$failed"

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# bench/load.sh: throughput of our server compared with nginx serving the same HTML.
+#
+# Saves the HTML of the pages below exactly as our server sends it (uncompressed),
+# starts a throwaway nginx on loopback serving those bytes at the same paths, then
+# runs `wrk -t2 -c<N> -d<D>s --latency` against both for each page and each
+# connection count, and prints one comparison table followed by the checks.
+#
+# Run (with the release server up, e.g. `make run`):
+#   bench/load.sh
+#   BENCH_URL=http://127.0.0.1:3200 BENCH_DURATION=3 bench/load.sh
+#
+# Env: BENCH_URL       server to test       (default http://127.0.0.1:3000)
+#      BENCH_DURATION  seconds per wrk run  (default 10)
+#      BENCH_STRICT=1  also fail when ours/nginx is below the 0.8 target
+#      BENCH_NGINX_PORT  port for nginx     (default: first free one from 8089)
+# Exit: 0 ok, 1 errors seen (or below target with BENCH_STRICT=1), 2 setup problem.
+# wrk sends no Accept-Encoding, so both servers answer uncompressed.
+set -euo pipefail
+
+BASE=${BENCH_URL:-http://127.0.0.1:3000}
+BASE=${BASE%/}
+DURATION=${BENCH_DURATION:-10}
+TARGET=0.8
+PAGES=(/ /guide/what-is-back-end)
+CONNS=(64 256)
+
+die() { echo "load.sh: $*" >&2; exit 2; }
+
+for tool in curl wrk nginx awk; do
+  command -v "$tool" >/dev/null || die "'$tool' is not installed"
+done
+[[ $DURATION =~ ^[0-9]+$ && $DURATION -gt 0 ]] || die "BENCH_DURATION must be a whole number of seconds"
+
+code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" || true)
+[[ $code != 000 ]] || die "nothing answers at $BASE (start the server with 'make run' or set BENCH_URL)"
+
+TMP=$(mktemp -d /tmp/bench-load.XXXXXX)
+NGINX_PID=
+cleanup() {
+  if [[ -n $NGINX_PID ]]; then
+    kill "$NGINX_PID" 2>/dev/null || true
+    wait "$NGINX_PID" 2>/dev/null || true
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# 1. Save the pages exactly as served. "/" becomes index.html (nginx's index).
+mkdir -p "$TMP/www"
+for page in "${PAGES[@]}"; do
+  file="$TMP/www$page"
+  [[ $page == */ ]] && file+=index.html
+  mkdir -p "$(dirname "$file")"
+  code=$(curl -s -o "$file" -w '%{http_code}' -H 'Accept-Encoding: identity' "$BASE$page")
+  [[ $code == 200 ]] || die "GET $BASE$page answered $code, expected 200"
+done
+# nginx workers run as 'nobody' when started by root: let them read the files.
+chmod -R a+rX "$TMP"
+
+# 2. Start nginx on a free loopback port.
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=${BENCH_NGINX_PORT:-}
+if [[ -z $PORT ]]; then
+  for p in $(seq 8089 8189); do
+    if ! port_in_use "$p"; then PORT=$p; break; fi
+  done
+  [[ -n $PORT ]] || die "no free port between 8089 and 8189 for nginx"
+fi
+
+cat >"$TMP/nginx.conf" <<EOF
+daemon off;
+worker_processes auto;
+pid $TMP/nginx.pid;
+error_log $TMP/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  types {}
+  default_type text/html;
+  charset utf-8;
+  client_body_temp_path $TMP/body;
+  proxy_temp_path $TMP/proxy;
+  fastcgi_temp_path $TMP/fastcgi;
+  uwsgi_temp_path $TMP/uwsgi;
+  scgi_temp_path $TMP/scgi;
+  server {
+    listen 127.0.0.1:$PORT;
+    root $TMP/www;
+    index index.html;
+  }
+}
+EOF
+nginx -e "$TMP/error.log" -p "$TMP" -c "$TMP/nginx.conf" &
+NGINX_PID=$!
+NGINX=http://127.0.0.1:$PORT
+for _ in $(seq 50); do
+  curl -s -o /dev/null --max-time 1 "$NGINX/" && break
+  kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start: $(cat "$TMP/error.log")"
+  sleep 0.1
+done
+for page in "${PAGES[@]}"; do
+  ours=$(curl -s -H 'Accept-Encoding: identity' "$BASE$page" | wc -c)
+  theirs=$(curl -s "$NGINX$page" | wc -c)
+  [[ $theirs -gt 0 ]] || die "nginx does not serve $page: $(cat "$TMP/error.log")"
+  [[ $ours == "$theirs" ]] || echo "note: $page is $ours bytes from our server, $theirs from nginx (the page changes between requests?)" >&2
+done
+
+# 3. wrk runs. The Lua hook prints one machine-readable line at the end:
+#    RESULT <req/s> <p99 ms> <errors: socket errors + non-2xx/3xx>
+cat >"$TMP/report.lua" <<'EOF'
+done = function(summary, latency, requests)
+  local e = summary.errors
+  local errors = e.connect + e.read + e.write + e.timeout + e.status
+  io.write(string.format("RESULT %.1f %.2f %d\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(99) / 1000, errors))
+end
+EOF
+
+run_wrk() { # url conns -> "req/s p99 errors"
+  local out
+  out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "$TMP/report.lua" "$1" 2>&1) ||
+    die "wrk failed against $1: $out"
+  awk '/^RESULT / { print $2, $3, $4 }' <<<"$out"
+}
+
+echo "load: $BASE vs nginx on $NGINX, wrk -t2, ${DURATION}s per run" >&2
+rows=()
+for page in "${PAGES[@]}"; do
+  for c in "${CONNS[@]}"; do
+    echo "  $page, $c connections..." >&2
+    ours=$(run_wrk "$BASE$page" "$c")
+    theirs=$(run_wrk "$NGINX$page" "$c")
+    read -r o_rps o_p99 o_err <<<"$ours"
+    read -r n_rps n_p99 n_err <<<"$theirs"
+    rows+=("$page $c $o_rps $n_rps $o_p99 $n_p99 $o_err $n_err")
+  done
+done
+
+# 4. Table and checks.
+printf '\n%-26s %5s %12s %12s %7s %10s %10s %s\n' \
+  page conns 'ours req/s' 'nginx req/s' ratio 'ours p99' 'nginx p99' 'errors ours/nginx'
+errors=0 below=0 checks=()
+for row in "${rows[@]}"; do
+  read -r page c o_rps n_rps o_p99 n_p99 o_err n_err <<<"$row"
+  ratio=$(awk -v o="$o_rps" -v n="$n_rps" 'BEGIN { printf "%.2f", (n > 0) ? o / n : 0 }')
+  printf '%-26s %5s %12.0f %12.0f %7s %8.2fms %8.2fms %s/%s\n' \
+    "$page" "$c" "$o_rps" "$n_rps" "$ratio" "$o_p99" "$n_p99" "$o_err" "$n_err"
+  errors=$((errors + o_err + n_err))
+  if awk -v r="$ratio" -v t="$TARGET" 'BEGIN { exit !(r < t) }'; then
+    below=$((below + 1))
+    checks+=("BELOW TARGET: $page at $c connections: ours/nginx = $ratio < $TARGET")
+  fi
+done
+
+echo
+echo "checks:"
+for line in "${checks[@]}"; do echo "  $line"; done
+[[ $below == 0 ]] && echo "  ok: ours/nginx >= $TARGET in every run"
+if [[ $errors == 0 ]]; then
+  echo "  ok: no errors"
+else
+  echo "  FAIL: $errors errors (wrk socket errors + non-2xx/3xx responses)"
+fi
+
+status=0
+[[ $errors == 0 ]] || status=1
+[[ $below == 0 || ${BENCH_STRICT:-0} != 1 ]] || status=1
+exit "$status"

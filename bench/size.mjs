@@ -1,0 +1,225 @@
+#!/usr/bin/env node
+// bench/size.mjs: first-load size of the site, checked against bench/budget.json.
+//
+// Fetches the entry pages (/ and /guide/what-is-back-end), finds what a first
+// visit downloads (stylesheets, module scripts, the WASM preload, icons, the web
+// manifest and the icons it lists, /sw.js when the server has one and the scripts
+// it importScripts), and requests each resource three times with
+// Accept-Encoding: identity, gzip and br. Sizes are the body bytes on the wire,
+// exactly as the server sent them (nothing is decompressed).
+//
+// Run (with the release server up, e.g. `make run`):
+//   node bench/size.mjs            # table + budget checks
+//   node bench/size.mjs --json     # the same results as JSON
+// Env: BENCH_URL  server to test (default http://127.0.0.1:3000)
+// Exit: 0 within budget, 1 over budget or a missing resource, 2 server not answering.
+import http from 'node:http';
+import https from 'node:https';
+import { readFileSync } from 'node:fs';
+
+const BASE = new URL(process.env.BENCH_URL || 'http://127.0.0.1:3000');
+const PAGES = ['/', '/guide/what-is-back-end'];
+const ENCODINGS = ['identity', 'gzip', 'br'];
+const JSON_OUTPUT = process.argv.includes('--json');
+const budget = JSON.parse(readFileSync(new URL('./budget.json', import.meta.url), 'utf8'));
+
+// One GET on a fresh connection; the body is kept as sent (node does not decompress).
+function get(url, encoding) {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.get(url, { agent: false, timeout: 15000, headers: { 'accept-encoding': encoding } }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timed out: ${url}`)));
+    req.on('error', reject);
+  });
+}
+
+// Attributes of one start tag: <link rel="a" href=b crossorigin> -> {rel, href, crossorigin}.
+function attributes(tag) {
+  const out = {};
+  for (const m of tag.matchAll(/([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g)) {
+    out[m[1].toLowerCase()] = (m[2] ?? m[3] ?? m[4] ?? '').replaceAll('&amp;', '&');
+  }
+  return out;
+}
+
+// The resources an HTML page makes the browser fetch on load.
+function assetsOfHtml(html, pageUrl) {
+  const found = [];
+  for (const m of html.matchAll(/<(link|script)\b[^>]*>/gi)) {
+    const a = attributes(m[0]);
+    let type = null;
+    let href = a.href;
+    if (m[1].toLowerCase() === 'script') {
+      [type, href] = a.src ? ['js', a.src] : [null, null];
+    } else {
+      const rel = (a.rel || '').toLowerCase().split(/\s+/);
+      if (rel.includes('stylesheet')) type = 'css';
+      else if (rel.includes('modulepreload')) type = 'js';
+      else if (rel.includes('manifest')) type = 'manifest';
+      else if (rel.includes('icon') || rel.includes('apple-touch-icon')) type = 'icon';
+      else if (rel.includes('preload')) {
+        const wasm = a.type === 'application/wasm' || /\.wasm(\?|$)/.test(href || '');
+        type = wasm ? 'wasm' : { script: 'js', style: 'css', font: 'font', image: 'image' }[a.as] || 'other';
+      }
+    }
+    if (type && href && !href.startsWith('data:')) found.push({ url: new URL(href, pageUrl).href, type });
+  }
+  return found;
+}
+
+// Relative static imports of a JS module (wasm-bindgen snippets, split chunks).
+function assetsOfJs(js, url) {
+  return [...js.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{0,2}\/[^"']+\.m?js)["']/g)]
+    .map((m) => ({ url: new URL(m[1], url).href, type: 'js' }));
+}
+
+function assetsOfManifest(text, url) {
+  try {
+    const icons = JSON.parse(text).icons || [];
+    return icons.filter((i) => i && i.src).map((i) => ({ url: new URL(i.src, url).href, type: 'icon' }));
+  } catch {
+    problems.push(`${url}: the manifest is not valid JSON`);
+    return [];
+  }
+}
+
+function assetsOfWorker(js, url) {
+  const found = [];
+  for (const call of js.matchAll(/importScripts\s*\(([^)]*)\)/g)) {
+    for (const s of call[1].matchAll(/["']([^"']+)["']/g)) found.push({ url: new URL(s[1], url).href, type: 'worker' });
+  }
+  return found;
+}
+
+const measured = new Map(); // url -> { url, type, status, body, sent: { identity|gzip|br: {bytes, encoding, vary} } }
+const problems = [];
+const notes = [];
+const noVary = new Set(); // compressed responses that lack Vary: Accept-Encoding
+
+async function measure(url, type) {
+  if (measured.has(url)) return measured.get(url);
+  const rec = { url, type, sent: {} };
+  measured.set(url, rec);
+  for (const enc of ENCODINGS) {
+    const res = await get(new URL(url), enc);
+    if (enc === 'identity') [rec.status, rec.body] = [res.status, res.body];
+    const encoding = res.headers['content-encoding'] || 'identity';
+    rec.sent[enc] = { bytes: res.body.length, encoding, vary: res.headers.vary || '' };
+    if (enc === 'identity' && encoding !== 'identity') notes.push(`${show(url)}: compressed (${encoding}) although the client asked for identity`);
+    if (encoding !== 'identity' && !/accept-encoding|\*/i.test(res.headers.vary || '')) noVary.add(show(url));
+  }
+  return rec;
+}
+
+// Everything a first visit of `page` downloads, in discovery order.
+async function firstLoad(page, worker) {
+  const pageUrl = new URL(page, BASE).href;
+  const html = await measure(pageUrl, 'html');
+  if (html.status !== 200) problems.push(`${page}: status ${html.status}`);
+  const urls = [pageUrl];
+  const queue = [...assetsOfHtml(html.body.toString('utf8'), pageUrl), ...worker];
+  while (queue.length) {
+    const { url, type } = queue.shift();
+    if (urls.includes(url)) continue;
+    urls.push(url);
+    const rec = await measure(url, type);
+    if (rec.status !== 200) {
+      problems.push(`${show(url)} (linked from ${page}): status ${rec.status}`);
+      continue;
+    }
+    const text = rec.body.toString('utf8');
+    if (type === 'manifest') queue.push(...assetsOfManifest(text, url));
+    if (type === 'js') queue.push(...assetsOfJs(text, url));
+    if (type === 'worker') queue.push(...assetsOfWorker(text, url));
+  }
+  return urls;
+}
+
+const show = (url) => (url.startsWith(BASE.origin) ? url.slice(BASE.origin.length) : url);
+const num = (n) => n.toLocaleString('en-US');
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function main() {
+  try {
+    await get(new URL('/', BASE), 'identity');
+  } catch (e) {
+    console.error(`size.mjs: nothing answers at ${BASE.origin} (${e.code || e.message}); start the server with 'make run' or set BENCH_URL`);
+    process.exit(2);
+  }
+
+  // The service worker is registered from JS, so it is not in the HTML: probe for it.
+  const swUrl = new URL('/sw.js', BASE).href;
+  const sw = await get(new URL(swUrl), 'identity');
+  const worker = sw.status === 200 ? [{ url: swUrl, type: 'worker' }] : [];
+
+  const pages = [];
+  for (const page of PAGES) {
+    const urls = await firstLoad(page, worker);
+    const br = (types) => urls.map((u) => measured.get(u))
+      .filter((r) => r.status === 200 && (!types || types.includes(r.type)))
+      .reduce((sum, r) => sum + r.sent.br.bytes, 0);
+    const jsWasm = br(['js', 'wasm']);
+    const total = br(null);
+    pages.push({
+      page,
+      resources: urls.map(show),
+      js_wasm_br: jsWasm,
+      first_load_br: total,
+      checks: {
+        js_wasm_br: { value: jsWasm, max: budget.js_wasm_br_max, pass: jsWasm <= budget.js_wasm_br_max },
+        first_load_br: { value: total, max: budget.first_load_br_max, pass: total <= budget.first_load_br_max },
+      },
+    });
+  }
+
+  if (noVary.size) notes.push(`compressed without "Vary: Accept-Encoding" (caches may serve the wrong encoding): ${[...noVary].join(', ')}`);
+  const pass = problems.length === 0 && pages.every((p) => p.checks.js_wasm_br.pass && p.checks.first_load_br.pass);
+  const resources = [...measured.values()].map((r) => ({
+    resource: show(r.url),
+    type: r.type,
+    status: r.status,
+    raw: r.sent.identity.bytes,
+    gzip: { bytes: r.sent.gzip.bytes, encoding: r.sent.gzip.encoding },
+    br: { bytes: r.sent.br.bytes, encoding: r.sent.br.encoding },
+  }));
+
+  if (JSON_OUTPUT) {
+    const result = {
+      base: BASE.origin, service_worker: worker.length > 0, budget, resources, pages,
+      problems: [...new Set(problems)], notes: [...new Set(notes)], pass,
+    };
+    console.log(JSON.stringify(result, null, 2));
+  } else {
+    const w = Math.max(8, ...resources.map((r) => r.resource.length));
+    const cell = (s) => s.bytes.toLocaleString('en-US') + (s.encoding === 'identity' ? '*' : ' ');
+    const other = (want, s) => (s.encoding !== 'identity' && s.encoding !== want ? ` (got ${s.encoding})` : '');
+    console.log(`first-load size of ${BASE.origin} (bytes on the wire; * = sent uncompressed)\n`);
+    console.log(`${'resource'.padEnd(w)}  ${'type'.padEnd(8)} ${'raw bytes'.padStart(11)} ${'gzip bytes'.padStart(12)} ${'br bytes'.padStart(12)}`);
+    for (const r of resources) {
+      console.log(`${r.resource.padEnd(w)}  ${r.type.padEnd(8)} ${num(r.raw).padStart(11)} ${cell(r.gzip).padStart(12)} ${cell(r.br).padStart(12)}`
+        + `${other('gzip', r.gzip)}${other('br', r.br)}${r.status === 200 ? '' : `  status ${r.status}`}`);
+    }
+    console.log(`\nservice worker /sw.js: ${worker.length ? 'yes' : `no (status ${sw.status})`}`);
+    for (const p of pages) {
+      console.log(`\nfirst load of ${p.page} (${p.resources.length} resources):`);
+      for (const [label, c] of [['JS + WASM, br', p.checks.js_wasm_br], ['whole first load, br', p.checks.first_load_br]]) {
+        const budgetText = `budget ${num(c.max)} B (${kb(c.max)})`;
+        console.log(`  ${label.padEnd(22)} ${num(c.value).padStart(10)} B (${kb(c.value)})  ${budgetText}  ${c.pass ? 'PASS' : 'OVER'}`);
+      }
+    }
+    for (const n of new Set(notes)) console.log(`note: ${n}`);
+    for (const p of new Set(problems)) console.log(`problem: ${p}`);
+    console.log(`\n${pass ? 'PASS: within budget' : 'FAIL: over budget or missing resources'}`);
+  }
+  process.exit(pass ? 0 : 1);
+}
+
+main().catch((e) => {
+  console.error(`size.mjs: ${e.stack || e}`);
+  process.exit(2);
+});

@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+/**
+ * A server of the test's own, for tests that stop it (to go really offline)
+ * or restart it as another build. Same binary and site as the shared one.
+ */
+export class OwnServer {
+  private process?: ChildProcess;
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the server; `build` becomes its build id (as after a redeploy). */
+  async start(build: string): Promise<void> {
+    const bin = process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide';
+    this.process = spawn(bin, [], {
+      cwd: path.join(__dirname, '..', '..'),
+      env: {
+        ...process.env,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${this.port}`,
+        BACKEND_GUIDE_BUILD_ID: build,
+        RUST_LOG: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        const response = await fetch(`${this.url}/healthz`);
+        if (response.ok) return;
+      } catch {
+        // Not listening yet.
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server on port ${this.port} did not start`);
+  }
+
+  /** Stops the server (SIGTERM, as a deployment would) and waits for it. */
+  async stop(): Promise<void> {
+    const child = this.process;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  }
+}

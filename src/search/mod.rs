@@ -1,0 +1,315 @@
+//! Full-text search over the guide, the glossary and the quiz explanations.
+//! `build.rs` turns the content into plain-text documents at build time
+//! (`$OUT_DIR/search.rs`); searching them is plain Rust, run in the browser,
+//! so it works offline. Ranking and highlighting live here, apart from the
+//! view, and are tested on the host.
+
+/// What a document is, shown beside each result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Guide,
+    Glossary,
+    Quiz,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Guide => "Guide",
+            Kind::Glossary => "Glossary",
+            Kind::Quiz => "Quiz explanation",
+        }
+    }
+
+    /// Small tie-breaker: the guide itself first, then definitions.
+    fn weight(self) -> u32 {
+        match self {
+            Kind::Guide => 3,
+            Kind::Glossary => 2,
+            Kind::Quiz => 1,
+        }
+    }
+}
+
+/// One searchable piece: a part of a section under one heading, a glossary
+/// term, or a quiz question's explanation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document {
+    pub kind: Kind,
+    pub title: &'static str,
+    /// Where it sits: the section's title, "Glossary", or the quiz question.
+    pub context: &'static str,
+    /// The heading (or term) it links to.
+    pub link: &'static str,
+    pub text: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/search.rs"));
+
+/// A piece of text, highlighted when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fragment {
+    pub text: String,
+    pub matched: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    pub document: &'static Document,
+    pub score: u32,
+    pub title: Vec<Fragment>,
+    pub snippet: Vec<Fragment>,
+}
+
+/// The words of a query, lowercased; very short words are dropped unless
+/// they are all there is.
+pub fn terms(query: &str) -> Vec<String> {
+    let words: Vec<String> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let long: Vec<String> = words
+        .iter()
+        .filter(|w| w.chars().count() > 1)
+        .cloned()
+        .collect();
+    let mut terms = if long.is_empty() { words } else { long };
+    terms.dedup();
+    terms
+}
+
+/// Documents containing every term (as the start of a word), best first.
+pub fn search(documents: &'static [Document], query: &str, limit: usize) -> Vec<Hit> {
+    let terms = terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let phrase = query.trim().to_lowercase();
+    let mut hits: Vec<Hit> = documents
+        .iter()
+        .filter_map(|document| {
+            let title = document.title.to_lowercase();
+            let text = document.text.to_lowercase();
+            let mut score = 0;
+            for term in &terms {
+                let in_title = word_starts(&title, term).count() as u32;
+                let in_text = word_starts(&text, term).count().min(5) as u32;
+                if in_title + in_text == 0 {
+                    return None;
+                }
+                score += in_title * 10 + in_text;
+            }
+            if terms.len() > 1 && title.contains(&phrase) {
+                score += 20;
+            } else if terms.len() > 1 && text.contains(&phrase) {
+                score += 5;
+            }
+            Some(Hit {
+                document,
+                score: score * 4 + document.kind.weight(),
+                title: highlight(document.title, &terms),
+                snippet: snippet(document.text, &terms, SNIPPET_CHARS),
+            })
+        })
+        .collect();
+    // Stable: equal scores keep the guide's reading order.
+    hits.sort_by(|a, b| b.score.cmp(&a.score));
+    hits.truncate(limit);
+    hits
+}
+
+/// Characters of context around the first match.
+const SNIPPET_CHARS: usize = 160;
+
+/// Byte offsets in `haystack` (already lowercase) where `term` starts a word.
+fn word_starts<'a>(haystack: &'a str, term: &'a str) -> impl Iterator<Item = usize> + 'a {
+    haystack.match_indices(term).filter_map(move |(at, _)| {
+        let before = haystack[..at].chars().next_back();
+        (!before.is_some_and(char::is_alphanumeric)).then_some(at)
+    })
+}
+
+/// Splits `text` into fragments, marking each word that starts with a term.
+pub fn highlight(text: &str, terms: &[String]) -> Vec<Fragment> {
+    let lower: Vec<(usize, char)> = text.char_indices().collect();
+    let mut fragments: Vec<Fragment> = Vec::new();
+    let mut push = |piece: &str, matched: bool| {
+        if piece.is_empty() {
+            return;
+        }
+        match fragments.last_mut() {
+            Some(last) if last.matched == matched => last.text.push_str(piece),
+            _ => fragments.push(Fragment {
+                text: piece.to_string(),
+                matched,
+            }),
+        }
+    };
+    let mut plain_from = 0;
+    let mut i = 0;
+    while i < lower.len() {
+        let (at, c) = lower[i];
+        let starts_word = i == 0 || !lower[i - 1].1.is_alphanumeric();
+        if c.is_alphanumeric() && starts_word {
+            let end = lower[i..]
+                .iter()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(text.len(), |(e, _)| *e);
+            let word = text[at..end].to_lowercase();
+            if let Some(term) = terms.iter().find(|t| word.starts_with(t.as_str())) {
+                // Mark the matching prefix only, by characters.
+                let marked_end = text[at..]
+                    .char_indices()
+                    .nth(term.chars().count())
+                    .map_or(end, |(n, _)| at + n)
+                    .min(end);
+                push(&text[plain_from..at], false);
+                push(&text[at..marked_end], true);
+                plain_from = marked_end;
+            }
+            while i < lower.len() && lower[i].0 < end {
+                i += 1;
+            }
+            continue;
+        }
+        i += 1;
+    }
+    push(&text[plain_from..], false);
+    fragments
+}
+
+/// About `width` characters of `text` around its first match, highlighted,
+/// with an ellipsis where text was cut.
+pub fn snippet(text: &str, terms: &[String], width: usize) -> Vec<Fragment> {
+    let lower = text.to_lowercase();
+    let first = terms
+        .iter()
+        .filter_map(|t| word_starts(&lower, t).next())
+        .min()
+        // Lowercasing can shift bytes outside ASCII: only trust a boundary.
+        .filter(|at| text.is_char_boundary(*at))
+        .unwrap_or(0);
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let first_char = chars.iter().position(|(b, _)| *b >= first).unwrap_or(0);
+    let start_char = first_char.saturating_sub(width / 3);
+    let end_char = (start_char + width).min(chars.len());
+    // Widen to whole words.
+    let mut start = start_char;
+    while start > 0 && !chars[start - 1].1.is_whitespace() {
+        start -= 1;
+    }
+    let mut end = end_char;
+    while end < chars.len() && !chars[end].1.is_whitespace() {
+        end += 1;
+    }
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut fragments = highlight(text[byte(start)..byte(end)].trim(), terms);
+    if start > 0 {
+        fragments.insert(
+            0,
+            Fragment {
+                text: "… ".into(),
+                matched: false,
+            },
+        );
+    }
+    if end < chars.len() {
+        fragments.push(Fragment {
+            text: " …".into(),
+            matched: false,
+        });
+    }
+    fragments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(fragments: &[Fragment]) -> String {
+        fragments.iter().map(|f| f.text.as_str()).collect()
+    }
+
+    fn marked(fragments: &[Fragment]) -> Vec<&str> {
+        fragments
+            .iter()
+            .filter(|f| f.matched)
+            .map(|f| f.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn terms_are_lowercase_words_without_noise() {
+        assert_eq!(terms("  REST, APIs!  "), ["rest", "apis"]);
+        assert_eq!(terms("a cache"), ["cache"]);
+        assert_eq!(terms("C"), ["c"]);
+        assert!(terms(" ,.; ").is_empty());
+    }
+
+    #[test]
+    fn every_term_must_match_and_titles_rank_first() {
+        let hits = search(DOCUMENTS, "database", 50);
+        assert!(!hits.is_empty());
+        assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        assert!(hits[0].document.title.to_lowercase().contains("database"));
+        for hit in &hits {
+            let all = format!("{} {}", hit.document.title, hit.document.text).to_lowercase();
+            assert!(all.contains("database"));
+        }
+        let narrower = search(DOCUMENTS, "database index", 50);
+        assert!(narrower.len() < hits.len());
+        assert!(search(DOCUMENTS, "zzzqqq", 10).is_empty());
+        assert!(search(DOCUMENTS, "   ", 10).is_empty());
+    }
+
+    #[test]
+    fn the_guide_glossary_and_quiz_are_all_searched() {
+        for kind in [Kind::Guide, Kind::Glossary, Kind::Quiz] {
+            assert!(DOCUMENTS.iter().any(|d| d.kind == kind), "{kind:?}");
+        }
+        assert!(
+            DOCUMENTS.iter().all(|d| !d.text.contains('<')),
+            "text is plain"
+        );
+        let term = &crate::content::GLOSSARY[0];
+        let hits = search(DOCUMENTS, term.term, 100);
+        assert!(
+            hits.iter()
+                .any(|h| h.document.link == format!("/glossary#{}", term.id))
+        );
+    }
+
+    #[test]
+    fn links_point_at_headings_that_exist() {
+        for d in DOCUMENTS {
+            if d.kind == Kind::Glossary {
+                continue;
+            }
+            let title = crate::content::link_title(d.link);
+            assert!(title.is_some(), "{} links to {}", d.title, d.link);
+        }
+    }
+
+    #[test]
+    fn highlight_marks_word_starts_only() {
+        let terms = vec!["api".to_string()];
+        let f = highlight("APIs and rapid API use", &terms);
+        assert_eq!(plain(&f), "APIs and rapid API use");
+        assert_eq!(marked(&f), ["API", "API"]);
+        let f = highlight("Café crème", &["crè".to_string()]);
+        assert_eq!(marked(&f), ["crè"]);
+    }
+
+    #[test]
+    fn snippets_are_cut_around_the_first_match() {
+        let text = format!("{} needle {}", "hay ".repeat(100), "straw ".repeat(100));
+        let f = snippet(&text, &["needle".to_string()], 60);
+        let s = plain(&f);
+        assert!(s.starts_with("… ") && s.ends_with(" …"), "{s}");
+        assert!(s.chars().count() < 90);
+        assert_eq!(marked(&f), ["needle"]);
+        let short = snippet("short text", &["text".to_string()], 60);
+        assert_eq!(plain(&short), "short text");
+    }
+}
