@@ -49,3 +49,24 @@ test('a heading link points at its own anchor', async ({ page }) => {
   await hydrated(page);
   await expect(page.locator('#databases')).toBeInViewport();
 });
+
+test('on a phone the site links fold behind a menu button that closes after navigating', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/guide/tools');
+  await hydrated(page);
+  const menu = page.getByRole('button', { name: 'Menu' });
+  const site = page.getByRole('navigation', { name: 'Site' });
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(site.getByRole('link', { name: 'Glossary' })).toBeHidden();
+
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  await site.getByRole('link', { name: 'Glossary' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
+  await expect(site.getByRole('link', { name: 'Quiz' })).toBeHidden();
+
+  // The header fits on one row beside the folded menu: no wrapping links.
+  const header = await page.locator('.site-header').boundingBox();
+  expect(header!.height).toBeLessThan(140);
+});

@@ -50,11 +50,20 @@ pub fn respond_not_found() {
 
 /// Starts the server and runs it until SIGTERM or Ctrl-C.
 pub async fn run() -> ExitCode {
+    // One line per request adds up under load: a background thread writes
+    // them in batches. Not lossy: when it falls behind, requests wait.
+    let (log_writer, _flush_logs_on_exit) =
+        tracing_appender::non_blocking::NonBlockingBuilder::default()
+            .lossy(false)
+            .finish(std::io::BufWriter::new(std::io::stdout()));
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,backend_guide=info".into()),
         )
+        .with_writer(log_writer)
+        // Colours for a person at a terminal, plain text for log files.
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
 
     let options = match config::load() {

@@ -6,6 +6,8 @@
 //! policy lists the SHA-256 of each one found in the page. Hashes, unlike
 //! nonces, stay valid when a page is rendered once and served many times.
 
+use std::sync::LazyLock;
+
 use axum::{
     body::{Body, to_bytes},
     extract::Request,
@@ -87,6 +89,11 @@ pub fn policy_for_html(html: &str) -> HeaderValue {
     HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
 }
 
+/// The policy of responses without inline scripts of their own.
+static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
+    HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
+});
+
 /// Adds the fixed headers, and a policy to responses that have none yet.
 pub async fn headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
@@ -95,11 +102,9 @@ pub async fn headers(request: Request, next: Next) -> Response {
         .headers()
         .contains_key(header::CONTENT_SECURITY_POLICY)
     {
-        let policy = HeaderValue::from_str(&content_security_policy(&[]))
-            .expect("the policy is plain ASCII");
         response
             .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, policy);
+            .insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
     }
     response
 }

@@ -18,7 +18,7 @@ use axum::{
 };
 use sha2::{Digest, Sha256};
 
-use super::encoding::Bodies;
+use super::encoding::{Bodies, Encoding};
 use super::security::policy_for_html;
 
 /// How long browsers and caches may keep a response.
@@ -45,13 +45,19 @@ pub struct Entry {
     caching: Caching,
     policy: Option<HeaderValue>,
     etag: String,
+    /// `"<etag><coding suffix>"` for identity, gzip and brotli, ready to send.
+    etag_headers: [HeaderValue; 3],
     bodies: Bodies,
 }
 
 impl Entry {
     fn new(body: Bytes, content_type: &str, caching: Caching) -> Self {
         let digest = Sha256::digest(&body);
-        let etag = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let etag_headers = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli].map(|coding| {
+            HeaderValue::from_str(&format!("\"{etag}{}\"", coding.etag_suffix()))
+                .expect("hex digits and quotes")
+        });
         let policy = content_type
             .starts_with("text/html")
             .then(|| policy_for_html(&String::from_utf8_lossy(&body)));
@@ -61,6 +67,7 @@ impl Entry {
             caching,
             policy,
             etag,
+            etag_headers,
             bodies: Bodies::new(body, content_type),
         }
     }
@@ -148,9 +155,9 @@ impl Site {
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok());
         let (encoding, body) = entry.bodies.pick(accept);
-        let etag = format!("\"{}{}\"", entry.etag, encoding.etag_suffix());
+        let etag = &entry.etag_headers[encoding as usize];
 
-        let mut response = if matches_etag(headers, &etag) {
+        let mut response = if matches_etag(headers, etag.to_str().unwrap_or_default()) {
             StatusCode::NOT_MODIFIED.into_response()
         } else if method == Method::HEAD {
             let mut response = Response::new(Body::empty());
@@ -162,7 +169,7 @@ impl Site {
             Response::new(Body::from(body.clone()))
         };
         let out = response.headers_mut();
-        out.insert(header::ETAG, HeaderValue::from_str(&etag).ok()?);
+        out.insert(header::ETAG, etag.clone());
         out.insert(header::CACHE_CONTROL, entry.caching.header());
         if entry.bodies.varies() {
             out.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
