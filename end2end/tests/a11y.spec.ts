@@ -129,3 +129,18 @@ for (const theme of THEMES) {
     });
   });
 }
+
+test('the skip link is the first stop for the keyboard and moves focus to the main content', async ({ page }) => {
+  await page.goto('/guide/skills');
+  await hydrated(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  // The focus ring is drawn.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe('none');
+});

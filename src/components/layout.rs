@@ -9,9 +9,26 @@ use super::theme::ThemeToggle;
 use crate::storage::context::use_library;
 
 /// First focusable element: lets keyboard users jump past the navigation.
+/// The router would take the click as a same-page navigation and leave
+/// focus behind, so the client moves focus itself.
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#main">"Skip to content"</a> }
+    let skip = move |event: leptos::ev::MouseEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            let main = document()
+                .get_element_by_id("main")
+                .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(main) = main {
+                event.prevent_default();
+                let _ = main.focus();
+            }
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = event;
+    };
+    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
 }
 
 #[component]

@@ -179,6 +179,11 @@ async fn prerender(renderer: &Router, url: &str) -> Result<Bytes, String> {
 /// The whole application: health check, the in-memory site, the renderer
 /// for everything else, and the production layers around them all.
 pub fn router(site: Arc<Site>, renderer: Router) -> Router {
+    // Only rendering can take time; held pages are answered from memory.
+    let renderer = renderer.layer(TimeoutLayer::with_status_code(
+        StatusCode::REQUEST_TIMEOUT,
+        REQUEST_TIMEOUT,
+    ));
     let app = Router::new()
         .route("/healthz", get(healthz))
         .fallback_service(renderer)
@@ -186,21 +191,17 @@ pub fn router(site: Arc<Site>, renderer: Router) -> Router {
     with_production_layers(app)
 }
 
-/// Request limits, timeout, panic recovery, security headers and request
-/// logs (method, path, status, latency), outermost last.
+/// Request limits, panic recovery, security headers and request logs
+/// (method, path, status, latency), outermost last.
 pub fn with_production_layers(app: Router) -> Router {
-    app.layer(from_fn(limits::guard))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .layer(CatchPanicLayer::custom(limits::panic_response))
-        .layer(from_fn(security::headers))
-        .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
-        )
+    let app = app
+        .layer(from_fn(limits::guard))
+        .layer(CatchPanicLayer::custom(limits::panic_response));
+    security::with_headers(app).layer(
+        TraceLayer::new_for_http()
+            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    )
 }
 
 /// For load balancers: answers while the server can take requests.

@@ -9,14 +9,16 @@
 use std::sync::LazyLock;
 
 use axum::{
+    Router,
     body::{Body, to_bytes},
     extract::Request,
-    http::{HeaderMap, HeaderName, HeaderValue, header},
+    http::{HeaderName, HeaderValue, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
 use sha2::{Digest, Sha256};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 /// Headers every response carries.
 const FIXED: [(&str, &str); 7] = [
@@ -94,28 +96,20 @@ static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
     HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
 });
 
-/// Adds the fixed headers, and a policy to responses that have none yet.
-pub async fn headers(request: Request, next: Next) -> Response {
-    let mut response = next.run(request).await;
-    add_fixed(response.headers_mut());
-    if !response
-        .headers()
-        .contains_key(header::CONTENT_SECURITY_POLICY)
-    {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
-    }
-    response
-}
-
-fn add_fixed(headers: &mut HeaderMap) {
+/// Adds the fixed headers to every response of `app`, and the default
+/// policy to those that carry none of their own.
+pub fn with_headers(app: Router) -> Router {
+    let mut app = app.layer(SetResponseHeaderLayer::if_not_present(
+        header::CONTENT_SECURITY_POLICY,
+        DEFAULT_POLICY.clone(),
+    ));
     for (name, value) in FIXED {
-        headers.insert(
+        app = app.layer(SetResponseHeaderLayer::overriding(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
-        );
+        ));
     }
+    app
 }
 
 /// Server-rendered HTML is read whole so its inline scripts can be hashed
