@@ -4,7 +4,9 @@
 mod config;
 mod encoding;
 mod limits;
+mod log_writer;
 mod offline;
+mod request_log;
 mod security;
 mod site;
 #[cfg(test)]
@@ -18,22 +20,20 @@ use std::time::Duration;
 use axum::{
     Router,
     body::{Body, Bytes, to_bytes},
-    extract::Request,
+    extract::{Request, State},
     http::{StatusCode, header},
-    middleware::{from_fn, from_fn_with_state},
-    response::IntoResponse,
+    middleware::from_fn,
+    response::{IntoResponse, Response},
     routing::get,
 };
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, ResponseOptions, generate_route_list};
-use tower::ServiceExt;
+use tower::{ServiceBuilder, ServiceExt};
 use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::{CompressionLayer, CompressionLevel},
     timeout::TimeoutLayer,
-    trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer},
 };
-use tracing::Level;
 
 use crate::app::{App, shell};
 use site::Site;
@@ -50,22 +50,27 @@ pub fn respond_not_found() {
 
 /// Starts the server and runs it until SIGTERM or Ctrl-C.
 pub async fn run() -> ExitCode {
-    // One line per request adds up under load: a background thread writes
-    // them in batches. Not lossy: when it falls behind, requests wait.
-    let (log_writer, _flush_logs_on_exit) =
-        tracing_appender::non_blocking::NonBlockingBuilder::default()
-            .lossy(false)
-            .finish(std::io::BufWriter::new(std::io::stdout()));
+    let logs = log_writer::Batched::new(std::io::stdout());
+    logs.flush_periodically();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,backend_guide=info".into()),
         )
-        .with_writer(log_writer)
+        .with_writer({
+            let logs = logs.clone();
+            move || log_writer::Line(logs.clone())
+        })
         // Colours for a person at a terminal, plain text for log files.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
+    let code = serve().await;
+    let _ = logs.flush();
+    code
+}
 
+/// Loads the configuration and the site, then serves until told to stop.
+async fn serve() -> ExitCode {
     let options = match config::load() {
         Ok(options) => options,
         Err(e) => {
@@ -176,6 +181,23 @@ async fn prerender(renderer: &Router, url: &str) -> Result<Bytes, String> {
         .map_err(|e| format!("rendering {url} failed: {e}"))
 }
 
+/// What the page handler needs: the pages held in memory, and the
+/// renderer for everything else.
+#[derive(Clone)]
+struct Pages {
+    site: Arc<Site>,
+    renderer: Router,
+}
+
+/// Answers from memory when the site holds the page or file; otherwise
+/// the renderer answers (unknown URLs, pages with a query string).
+async fn serve_page(State(pages): State<Pages>, request: Request) -> Response {
+    match pages.site.answer(&request) {
+        Some(response) => response,
+        None => pages.renderer.oneshot(request).await.into_response(),
+    }
+}
+
 /// The whole application: health check, the in-memory site, the renderer
 /// for everything else, and the production layers around them all.
 pub fn router(site: Arc<Site>, renderer: Router) -> Router {
@@ -186,21 +208,21 @@ pub fn router(site: Arc<Site>, renderer: Router) -> Router {
     ));
     let app = Router::new()
         .route("/healthz", get(healthz))
-        .fallback_service(renderer)
-        .layer(from_fn_with_state(site, site::serve));
+        .fallback(serve_page)
+        .with_state(Pages { site, renderer });
     with_production_layers(app)
 }
 
-/// Request limits, panic recovery, security headers and request logs
-/// (method, path, status, latency), outermost last.
+/// Request logs (method, path, status, latency), security headers, panic
+/// recovery and request limits, outermost first. One stack, applied once:
+/// each `Router::layer` call would box and clone a service per request.
 pub fn with_production_layers(app: Router) -> Router {
-    let app = app
-        .layer(from_fn(limits::guard))
-        .layer(CatchPanicLayer::custom(limits::panic_response));
-    security::with_headers(app).layer(
-        TraceLayer::new_for_http()
-            .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
-            .on_response(DefaultOnResponse::new().level(Level::INFO)),
+    app.layer(
+        ServiceBuilder::new()
+            .layer(from_fn(request_log::log))
+            .layer(security::headers_layer())
+            .layer(CatchPanicLayer::custom(limits::panic_response))
+            .layer(from_fn(limits::guard)),
     )
 }
 

@@ -9,16 +9,15 @@
 use std::sync::LazyLock;
 
 use axum::{
-    Router,
     body::{Body, to_bytes},
     extract::Request,
-    http::{HeaderName, HeaderValue, header},
+    http::{HeaderMap, HeaderName, HeaderValue, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
 use sha2::{Digest, Sha256};
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower::util::MapResponseLayer;
 
 /// Headers every response carries.
 const FIXED: [(&str, &str); 7] = [
@@ -36,6 +35,9 @@ const FIXED: [(&str, &str); 7] = [
     ("strict-transport-security", "max-age=63072000"),
 ];
 
+/// Set by `cargo leptos watch`, which reloads pages through a WebSocket.
+static WATCHING: LazyLock<bool> = LazyLock::new(|| std::env::var_os("LEPTOS_WATCH").is_some());
+
 /// The policy for a page whose inline scripts hash to `script_hashes`.
 pub fn content_security_policy(script_hashes: &[String]) -> String {
     let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
@@ -44,8 +46,7 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
         script_src.push_str(hash);
         script_src.push('\'');
     }
-    // `cargo leptos watch` reloads the page through a WebSocket on another port.
-    let connect_src = if std::env::var_os("LEPTOS_WATCH").is_some() {
+    let connect_src = if *WATCHING {
         "'self' ws://127.0.0.1:* ws://localhost:*"
     } else {
         "'self'"
@@ -96,20 +97,27 @@ static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
     HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
 });
 
-/// Adds the fixed headers to every response of `app`, and the default
-/// policy to those that carry none of their own.
-pub fn with_headers(app: Router) -> Router {
-    let mut app = app.layer(SetResponseHeaderLayer::if_not_present(
-        header::CONTENT_SECURITY_POLICY,
-        DEFAULT_POLICY.clone(),
-    ));
+/// Adds the fixed headers to a response, and the default policy when it
+/// carries none of its own.
+pub fn add_headers(headers: &mut HeaderMap) {
     for (name, value) in FIXED {
-        app = app.layer(SetResponseHeaderLayer::overriding(
+        headers.insert(
             HeaderName::from_static(name),
             HeaderValue::from_static(value),
-        ));
+        );
     }
-    app
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
+    }
+}
+
+/// [`add_headers`] on every response, as one layer (a layer per header
+/// would cost a boxed service per header on every request).
+pub fn headers_layer<B>() -> MapResponseLayer<fn(Response<B>) -> Response<B>> {
+    MapResponseLayer::new(|mut response: Response<B>| {
+        add_headers(response.headers_mut());
+        response
+    })
 }
 
 /// Server-rendered HTML is read whole so its inline scripts can be hashed

@@ -7,13 +7,11 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use axum::{
     body::{Body, Bytes},
-    extract::{Request, State},
+    extract::Request,
     http::{HeaderMap, HeaderValue, Method, StatusCode, header},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
 use sha2::{Digest, Sha256};
@@ -149,6 +147,27 @@ impl Site {
         }
     }
 
+    /// The response to `request` when the site holds what it asks for:
+    /// GET and HEAD are answered, other methods get 405. `None` for
+    /// anything else (unknown paths, and any URL with a query string).
+    pub fn answer(&self, request: &Request) -> Option<Response> {
+        let uri = request.uri();
+        if uri.query().is_some() {
+            return None;
+        }
+        let method = request.method();
+        if method != Method::GET && method != Method::HEAD {
+            let mut response = self
+                .contains(uri.path())
+                .then(|| StatusCode::METHOD_NOT_ALLOWED.into_response())?;
+            response
+                .headers_mut()
+                .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+            return Some(response);
+        }
+        self.respond(uri.path(), method, request.headers())
+    }
+
     fn respond(&self, url: &str, method: &Method, headers: &HeaderMap) -> Option<Response> {
         let entry = self.entries.get(url)?;
         let accept = headers
@@ -233,24 +252,6 @@ fn content_type(path: &Path) -> &'static str {
             .first_raw()
             .unwrap_or("application/octet-stream"),
     }
-}
-
-/// Answers GET and HEAD for anything the site holds; passes the rest on.
-pub async fn serve(State(site): State<Arc<Site>>, request: Request, next: Next) -> Response {
-    let method = request.method();
-    let held = request.uri().query().is_none() && site.contains(request.uri().path());
-    if !held {
-        return next.run(request).await;
-    }
-    if method != Method::GET && method != Method::HEAD {
-        let mut response = StatusCode::METHOD_NOT_ALLOWED.into_response();
-        response
-            .headers_mut()
-            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        return response;
-    }
-    site.respond(request.uri().path(), method, request.headers())
-        .unwrap_or_else(|| StatusCode::INTERNAL_SERVER_ERROR.into_response())
 }
 
 #[cfg(test)]

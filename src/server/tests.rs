@@ -281,3 +281,65 @@ async fn the_worker_and_manifest_have_their_types_and_the_worker_is_never_cached
         "application/manifest+json"
     );
 }
+
+/// Collects what the log subscriber writes, for one test.
+#[derive(Clone, Default)]
+struct CapturedLogs(Arc<std::sync::Mutex<Vec<u8>>>);
+
+impl std::io::Write for CapturedLogs {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn every_request_is_logged_with_method_path_status_and_latency() {
+    // The global subscriber: tracing caches per call site whether anyone
+    // listens, so a subscriber set for this thread only can miss events
+    // whose call site another test's thread reached first. Other tests'
+    // requests are logged here too; the paths below are used only here.
+    let logs = CapturedLogs::default();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::INFO)
+        .with_ansi(false)
+        .with_writer({
+            let logs = logs.clone();
+            move || logs.clone()
+        })
+        .finish();
+    tracing::subscriber::set_global_default(subscriber).expect("no other test sets one");
+
+    let app = app("logs").await;
+    send(
+        &app,
+        Request::head("/guide/teamwork")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    get_path(&app, "/logged/unknown?x=1").await;
+    send(
+        &app,
+        Request::put("/favicon.ico").body(Body::empty()).unwrap(),
+    )
+    .await;
+
+    let text = String::from_utf8(logs.0.lock().unwrap().clone()).unwrap();
+    for expected in [
+        " request: HEAD /guide/teamwork 200 ",
+        " request: GET /logged/unknown 404 ",
+        " request: PUT /favicon.ico 405 ",
+    ] {
+        let lines: Vec<&str> = text.lines().filter(|l| l.contains(expected)).collect();
+        assert_eq!(lines.len(), 1, "one line with {expected:?} in:\n{text}");
+        assert!(
+            lines[0].trim_end().ends_with("µs"),
+            "{:?} has no latency",
+            lines[0]
+        );
+    }
+}
