@@ -2,6 +2,7 @@
 //! hardening layers and shutdown.
 
 mod config;
+mod connections;
 mod encoding;
 mod limits;
 mod log_writer;
@@ -104,13 +105,13 @@ async fn serve() -> ExitCode {
         }
     };
     tracing::info!("serving the guide at http://{addr}");
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
-        tracing::error!("server error: {e}");
-        return ExitCode::FAILURE;
-    }
+    connections::serve(
+        listener,
+        app,
+        connections::HEADER_READ_TIMEOUT,
+        shutdown_signal(),
+    )
+    .await;
     tracing::info!("stopped");
     ExitCode::SUCCESS
 }

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use axum::{
     Router,
@@ -10,9 +11,13 @@ use axum::{
     routing::get,
 };
 use leptos::config::LeptosOptions;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 use tower::ServiceExt;
 
-use super::{build_site, page_urls, renderer, router, security, with_production_layers};
+use super::{
+    build_site, connections, page_urls, renderer, router, security, with_production_layers,
+};
 
 /// A site folder with stand-ins for the built CSS, JS and WASM, plus a
 /// hidden file and a secret one level above, which must never be served.
@@ -342,4 +347,87 @@ async fn every_request_is_logged_with_method_path_status_and_latency() {
             lines[0]
         );
     }
+}
+
+/// A real listener on a free port serving `app` with a short header
+/// deadline, and the sender that stops it.
+async fn listening(
+    app: Router,
+) -> (
+    std::net::SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<()>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(connections::serve(
+        listener,
+        app,
+        Duration::from_millis(300),
+        async {
+            let _ = stopped.await;
+        },
+    ));
+    (addr, stop, server)
+}
+
+fn slow_app() -> Router {
+    with_production_layers(Router::new().route(
+        "/slow",
+        get(|| async {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            "done"
+        }),
+    ))
+}
+
+#[tokio::test]
+async fn unfinished_request_headers_lose_their_connection() {
+    let (addr, stop, server) = listening(slow_app()).await;
+    let mut slow = TcpStream::connect(addr).await.unwrap();
+    slow.write_all(b"GET /slow HTTP/1.1\r\nhost: x\r\n")
+        .await
+        .unwrap();
+    let started = Instant::now();
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(5), slow.read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the connection is still open after 5 s");
+    assert!(started.elapsed() >= Duration::from_millis(250));
+    let answer = String::from_utf8_lossy(&rest);
+    assert!(
+        rest.is_empty() || answer.starts_with("HTTP/1.1 408"),
+        "unexpected answer {answer:?}"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap();
+}
+
+#[tokio::test]
+async fn stopping_finishes_the_requests_in_flight_then_returns() {
+    let (addr, stop, server) = listening(slow_app()).await;
+    let mut client = TcpStream::connect(addr).await.unwrap();
+    client
+        .write_all(b"GET /slow HTTP/1.1\r\nhost: x\r\n\r\n")
+        .await
+        .unwrap();
+    // The handler is now sleeping: stop the server under it.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    stop.send(()).unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), client.read_to_end(&mut answer))
+        .await
+        .expect("the answer arrives and the connection closes")
+        .unwrap();
+    let answer = String::from_utf8_lossy(&answer);
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.ends_with("done"), "{answer}");
+    tokio::time::timeout(Duration::from_secs(5), server)
+        .await
+        .expect("the server returns once the request is done")
+        .unwrap();
+    assert!(
+        TcpStream::connect(addr).await.is_err(),
+        "a stopped server accepts no more connections"
+    );
 }
