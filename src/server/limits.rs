@@ -43,13 +43,20 @@ pub fn check(request: &Request) -> Option<StatusCode> {
 /// Paths no page or file of ours has: parent segments, backslashes and
 /// control characters, written plainly or percent-encoded (once or twice).
 pub fn suspicious_path(path: &str) -> bool {
-    let once = percent_decode(path.as_bytes());
-    let twice = percent_decode(&once);
-    [path.as_bytes(), &once, &twice].iter().any(|p| {
+    let bad = |p: &[u8]| {
         p.contains(&b'\\')
             || p.iter().any(u8::is_ascii_control)
             || p.split(|&b| b == b'/').any(|segment| segment == b"..")
-    })
+    };
+    if bad(path.as_bytes()) {
+        return true;
+    }
+    // Most paths have nothing encoded: decode only when there is something to decode.
+    if !path.contains('%') {
+        return false;
+    }
+    let once = percent_decode(path.as_bytes());
+    bad(&once) || (once.contains(&b'%') && bad(&percent_decode(&once)))
 }
 
 fn percent_decode(input: &[u8]) -> Vec<u8> {

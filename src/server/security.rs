@@ -92,6 +92,19 @@ pub fn policy_for_html(html: &str) -> HeaderValue {
     HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
 }
 
+/// [`FIXED`], parsed once.
+static FIXED_HEADERS: LazyLock<Vec<(HeaderName, HeaderValue)>> = LazyLock::new(|| {
+    FIXED
+        .iter()
+        .map(|&(name, value)| {
+            (
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            )
+        })
+        .collect()
+});
+
 /// The policy of responses without inline scripts of their own.
 static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
     HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
@@ -100,11 +113,8 @@ static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
 /// Adds the fixed headers to a response, and the default policy when it
 /// carries none of its own.
 pub fn add_headers(headers: &mut HeaderMap) {
-    for (name, value) in FIXED {
-        headers.insert(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        );
+    for (name, value) in FIXED_HEADERS.iter() {
+        headers.insert(name.clone(), value.clone());
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
