@@ -53,6 +53,11 @@ pub async fn serve(
             },
             () = &mut stop => break,
         };
+        // Send each response as soon as it is written, as nginx does on
+        // keep-alive connections (Nagle's algorithm would hold back its tail).
+        if let Err(e) = stream.set_nodelay(true) {
+            tracing::debug!("cannot set TCP_NODELAY: {e}");
+        }
         let service = TowerToHyperService::new(app.clone());
         let connection = builder.serve_connection(TokioIo::new(stream), service);
         let connection = connections.watch(connection);
