@@ -145,6 +145,8 @@ ensure_wasm_opt() {
 
 setup_build() {
     ensure_rust
+    # The linker, and mimalloc's C sources (the server's allocator).
+    command -v cc >/dev/null 2>&1 || apt_install gcc libc6-dev
     # One build cache per compiler, so switching routes never rebuilds both.
     if [ "$RUST_ROUTE" = debian ]; then
         export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target-debian}"
