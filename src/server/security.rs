@@ -19,20 +19,28 @@ use base64::{Engine, engine::general_purpose::STANDARD};
 use sha2::{Digest, Sha256};
 use tower::util::MapResponseLayer;
 
-/// Headers every response carries.
-const FIXED: [(&str, &str); 7] = [
-    ("x-content-type-options", "nosniff"),
-    ("referrer-policy", "strict-origin-when-cross-origin"),
-    ("x-frame-options", "DENY"),
-    ("cross-origin-opener-policy", "same-origin"),
-    ("cross-origin-resource-policy", "same-origin"),
+/// One fixed header, checked and built at compile time.
+const fn fixed(name: &'static str, value: &'static str) -> (HeaderName, HeaderValue) {
     (
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
+}
+
+/// Headers every response carries.
+const FIXED: [(HeaderName, HeaderValue); 7] = [
+    fixed("x-content-type-options", "nosniff"),
+    fixed("referrer-policy", "strict-origin-when-cross-origin"),
+    fixed("x-frame-options", "DENY"),
+    fixed("cross-origin-opener-policy", "same-origin"),
+    fixed("cross-origin-resource-policy", "same-origin"),
+    fixed(
         "permissions-policy",
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), \
          microphone=(), payment=(), usb=()",
     ),
     // Browsers ignore this on plain HTTP; behind TLS it keeps visitors on HTTPS.
-    ("strict-transport-security", "max-age=63072000"),
+    fixed("strict-transport-security", "max-age=63072000"),
 ];
 
 /// Set by `cargo leptos watch`, which reloads pages through a WebSocket.
@@ -92,19 +100,6 @@ pub fn policy_for_html(html: &str) -> HeaderValue {
     HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
 }
 
-/// [`FIXED`], parsed once.
-static FIXED_HEADERS: LazyLock<Vec<(HeaderName, HeaderValue)>> = LazyLock::new(|| {
-    FIXED
-        .iter()
-        .map(|&(name, value)| {
-            (
-                HeaderName::from_static(name),
-                HeaderValue::from_static(value),
-            )
-        })
-        .collect()
-});
-
 /// The policy of responses without inline scripts of their own.
 static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
     HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
@@ -113,8 +108,8 @@ static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
 /// Adds the fixed headers to a response, and the default policy when it
 /// carries none of its own.
 pub fn add_headers(headers: &mut HeaderMap) {
-    for (name, value) in FIXED_HEADERS.iter() {
-        headers.insert(name.clone(), value.clone());
+    for (name, value) in FIXED {
+        headers.insert(name, value);
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
