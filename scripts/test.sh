@@ -11,6 +11,8 @@ setup_test
 step "Rust tests (cargo test --release --features ssr)"
 # --release shares compiled dependencies with the server build below.
 cargo test --release --no-default-features --features ssr || fail "Rust tests failed"
+step "Content pipeline tests (crates/guide-content, with its build feature)"
+cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
 
 step "release build (cargo leptos build --release)"
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed"

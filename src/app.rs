@@ -2,19 +2,15 @@
 
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
-use leptos_router::{
-    components::{Route, Router, Routes},
-    path,
-};
+use leptos_router::components::Router;
 
 use crate::{
     components::layout::{SiteFooter, SiteHeader, SkipLink},
     components::library_notice::LibraryNotice,
-    components::offline::OfflineStatus,
+    components::offline_status::OfflineStatus,
     components::section_nav::SectionNav,
-    components::theme::EARLY_SCRIPT as EARLY_THEME_SCRIPT,
-    pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, QuizPage},
-    storage::context::provide_library,
+    site_map::SiteRoutes,
+    storage::{library::provide_library, theme_choice},
 };
 
 /// The document around the app: rendered on the server only.
@@ -27,7 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 // Before anything paints: the reader's saved theme, if any.
-                <script inner_html=EARLY_THEME_SCRIPT></script>
+                <script inner_html=theme_choice::early_script()></script>
                 <meta name="theme-color" content="#0b5cad" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
@@ -57,13 +53,7 @@ pub fn App() -> impl IntoView {
             <div class="layout">
                 <main id="main" tabindex="-1">
                     <LibraryNotice />
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=Overview />
-                        <Route path=path!("/guide/:slug") view=GuidePage />
-                        <Route path=path!("/glossary") view=GlossaryPage />
-                        <Route path=path!("/quiz") view=QuizPage />
-                        <Route path=path!("/bookmarks") view=BookmarksPage />
-                    </Routes>
+                    <SiteRoutes />
                 </main>
                 <SectionNav />
             </div>

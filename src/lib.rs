@@ -7,11 +7,13 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod format;
+pub mod http_status;
 pub mod pages;
 pub mod quiz;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod site_map;
 pub mod storage;
 
 /// The WASM client's entry point, called by the script cargo-leptos generates.

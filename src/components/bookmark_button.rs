@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::storage::context::use_library;
+use crate::storage::library::use_library;
 
 /// Rendered "not saved" on the server; shows the stored state once the
 /// client has read it. Hidden until hydration (it needs JavaScript).

@@ -4,9 +4,9 @@ use leptos::prelude::*;
 use leptos_router::{components::A, hooks::use_location};
 
 use super::page_meta::SITE_NAME;
-use super::search::Search;
+use super::search_dialog::Search;
 use super::theme::ThemeToggle;
-use crate::storage::context::use_library;
+use crate::{site_map, storage::library::use_library};
 
 /// First focusable element: lets keyboard users jump past the navigation.
 /// The router would take the click as a same-page navigation and leave
@@ -51,7 +51,7 @@ pub fn SiteHeader() -> impl IntoView {
     };
     view! {
         <header class="site-header">
-            <A href="/" attr:class="brand">
+            <A href=site_map::HOME attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"{ }"</span>
                 {SITE_NAME}
             </A>
@@ -71,11 +71,11 @@ pub fn SiteHeader() -> impl IntoView {
             </div>
             <nav aria-label="Site">
                 <ul id="site-links" class="site-links" class:open=move || menu_open.get()>
-                    <li><A href="/" exact=true>"Overview"</A></li>
-                    <li><A href="/glossary">"Glossary"</A></li>
-                    <li><A href="/quiz">"Quiz"</A></li>
+                    <li><A href=site_map::HOME exact=true>"Overview"</A></li>
+                    <li><A href=site_map::GLOSSARY>"Glossary"</A></li>
+                    <li><A href=site_map::QUIZ>"Quiz"</A></li>
                     <li>
-                        <A href="/bookmarks">
+                        <A href=site_map::BOOKMARKS>
                             "Bookmarks"
                             {move || count().map(|n| view! {
                                 <span class="badge">

@@ -1,11 +1,20 @@
-//! The message about the visitor's saved bookmarks and progress.
+//! The message about the reader's saved bookmarks and progress.
 
 use leptos::prelude::*;
 
-use super::notice::Notice;
-use crate::storage::context::use_library;
+use super::{notice::Notice, storage_words::describe_all};
+use crate::storage::library::use_library;
 
 #[component]
 pub fn LibraryNotice() -> impl IntoView {
-    view! { <Notice message=use_library().notice /> }
+    let issues = use_library().issues;
+    // The notice's message follows the issues; dismissing it clears them.
+    let message = RwSignal::new(None::<String>);
+    Effect::new(move |_| message.set(issues.with(|all| describe_all(all))));
+    Effect::new(move |_| {
+        if message.get().is_none() {
+            issues.update_untracked(Vec::clear);
+        }
+    });
+    view! { <Notice message /> }
 }

@@ -3,10 +3,11 @@
 
 use leptos::{html, prelude::*};
 
-use crate::storage::context::use_library;
+use crate::storage::library::use_library;
 
+/// Placed at the end of a section: the read mark and its toggle.
 #[component]
-pub fn SectionEnd(slug: &'static str) -> impl IntoView {
+pub fn ReadingProgress(slug: &'static str) -> impl IntoView {
     let library = use_library();
     let marker = NodeRef::<html::Div>::new();
     // Once the reader marks or unmarks by hand, scrolling no longer decides.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{content::SECTIONS, storage::context::use_library};
+use crate::{content::SECTIONS, site_map, storage::library::use_library};
 
 /// Every section in reading order; the router's `<A>` sets
 /// `aria-current="page"` on the link of the current one.
@@ -35,8 +35,8 @@ pub fn SectionNav() -> impl IntoView {
                     .collect_view()}
             </ol>
             <ul class="nav-extra">
-                <li><A href="/glossary">"Glossary of terms"</A></li>
-                <li><A href="/quiz">"Skills quiz"</A></li>
+                <li><A href=site_map::GLOSSARY>"Glossary of terms"</A></li>
+                <li><A href=site_map::QUIZ>"Skills quiz"</A></li>
             </ul>
         </nav>
     }

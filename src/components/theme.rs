@@ -1,40 +1,11 @@
 //! Light and dark themes. The system setting decides until the reader picks
-//! one with the toggle; the choice is kept in local storage and applied by a
-//! tiny script in `<head>` before the first paint, so no page flashes in the
-//! wrong theme. The stylesheet reads `<html data-theme="light|dark">`.
+//! one with the toggle; the choice is kept by `storage::theme_choice` and
+//! applied by a tiny script in `<head>` before the first paint, so no page
+//! flashes in the wrong theme. The stylesheet reads `<html data-theme>`.
 
 use leptos::prelude::*;
 
-/// Where the choice is kept: a bare "light" or "dark" (anything else means
-/// "follow the system"), outside the versioned records of `storage`.
-pub const THEME_KEY: &str = "backend-guide:theme";
-
-/// Runs in `<head>` before the body is parsed. Storage may be unavailable
-/// (private modes): then the system setting applies.
-pub const EARLY_SCRIPT: &str = "try{var t=localStorage.getItem('backend-guide:theme');\
-if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}catch(e){}";
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-impl Theme {
-    fn other(self) -> Theme {
-        match self {
-            Theme::Light => Theme::Dark,
-            Theme::Dark => Theme::Light,
-        }
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
-}
+use crate::storage::theme_choice::Theme;
 
 /// The button that switches between the two themes. The server cannot know
 /// the theme in use, so the label appears once the client has read it.
@@ -79,16 +50,18 @@ pub fn ThemeToggle() -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod browser {
-    use super::{THEME_KEY, Theme};
     use leptos::prelude::*;
 
-    /// The theme on screen: the one the early script applied, else the system's.
+    use crate::storage::theme_choice::{self, Theme};
+
+    /// The theme on screen: the one the early script applied from the
+    /// reader's saved pick (or the toggle set), else the system's.
     pub fn in_use() -> Theme {
         let root = document().document_element();
-        match root.and_then(|r| r.get_attribute("data-theme")).as_deref() {
-            Some("dark") => Theme::Dark,
-            Some("light") => Theme::Light,
-            _ => {
+        let shown = root.and_then(|r| r.get_attribute("data-theme"));
+        match shown.as_deref().and_then(Theme::from_name) {
+            Some(theme) => theme,
+            None => {
                 let dark = window()
                     .match_media("(prefers-color-scheme: dark)")
                     .ok()
@@ -121,8 +94,6 @@ mod browser {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.name());
         }
-        if let Ok(Some(storage)) = window().local_storage() {
-            let _ = storage.set_item(THEME_KEY, theme.name());
-        }
+        theme_choice::keep(theme);
     }
 }

@@ -6,10 +6,11 @@ use leptos_router::components::A;
 use crate::{
     components::{confirm::ConfirmAction, page_meta::PageMeta},
     format::date_from_ms,
+    site_map,
     storage::{
         self,
-        context::{Library, use_library},
-        library::{Bookmark, NOTE_LIMIT, Target, export},
+        library::{Library, use_library},
+        records::{Bookmark, NOTE_LIMIT, Target, export},
     },
 };
 
@@ -67,7 +68,7 @@ pub fn BookmarksPage() -> impl IntoView {
                 Some(if list.is_empty() {
                     view! {
                         <p class="empty">
-                            "No bookmarks yet. Open a " <A href="/">"section of the guide"</A>
+                            "No bookmarks yet. Open a " <A href=site_map::HOME>"section of the guide"</A>
                             " and press \u{2606} beside its title or any heading."
                         </p>
                     }
@@ -200,8 +201,8 @@ fn Transfer(library: Library) -> impl IntoView {
         #[cfg(feature = "hydrate")]
         file::read_text(ev, move |text| {
             report.set(Some(match library.import(&text) {
-                Ok(r) => r.sentence(),
-                Err(e) => format!("Nothing was imported: {e}."),
+                Ok(r) => crate::components::storage_words::import_finished(&r),
+                Err(e) => crate::components::storage_words::import_refused(&e),
             }));
         });
         #[cfg(not(feature = "hydrate"))]

@@ -10,9 +10,10 @@ use super::NotFound;
 use crate::{
     components::{
         bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager,
-        reading_progress::SectionEnd,
+        reading_progress::ReadingProgress,
     },
     content::{self, Block, Heading, SECTIONS, Section},
+    site_map,
 };
 
 #[component]
@@ -71,7 +72,7 @@ fn SectionArticle(index: usize, section: &'static Section) -> impl IntoView {
             </header>
             <OnThisPage section />
             {section.blocks.iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
-            <SectionEnd slug=section.slug />
+            <ReadingProgress slug=section.slug />
             <Pager index />
         </article>
     }
@@ -90,7 +91,7 @@ fn OnThisPage(section: &'static Section) -> impl IntoView {
                     .map(|h| {
                         view! {
                             <li>
-                                <a href=format!("{}#{}", section.path(), h.id)>{h.text}</a>
+                                <a href=site_map::guide_heading(section.slug, h.id)>{h.text}</a>
                             </li>
                         }
                     })
@@ -112,7 +113,7 @@ fn SectionBlock(section: &'static Section, block: &'static Block) -> impl IntoVi
 #[component]
 fn SectionHeading(section: &'static Section, heading: Heading) -> impl IntoView {
     let link = view! {
-        <A href=format!("{}#{}", section.path(), heading.id) attr:class="heading-anchor">
+        <A href=site_map::guide_heading(section.slug, heading.id) attr:class="heading-anchor">
             {heading.text}
         </A>
     };

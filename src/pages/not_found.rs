@@ -3,12 +3,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{components::page_meta::PageMeta, content::SECTIONS};
+use crate::{components::page_meta::PageMeta, content::SECTIONS, site_map};
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    #[cfg(feature = "ssr")]
-    crate::server::respond_not_found();
+    crate::http_status::set_not_found();
     view! {
         <PageMeta
             title="Page not found"
@@ -20,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
                 "There is no page at this address. It may have moved, or the link may have a typo."
             </p>
             <p>
-                <A href="/" attr:class="button">"Go to the overview"</A>
+                <A href=site_map::HOME attr:class="button">"Go to the overview"</A>
             </p>
             <h2>"Sections of the guide"</h2>
             <ul>
@@ -28,7 +27,7 @@ pub fn NotFound() -> impl IntoView {
                     .iter()
                     .map(|s| view! { <li><A href=s.path()>{s.title}</A></li> })
                     .collect_view()}
-                <li><A href="/glossary">"Glossary"</A></li>
+                <li><A href=site_map::GLOSSARY>"Glossary"</A></li>
             </ul>
         </article>
     }

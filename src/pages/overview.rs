@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use crate::{
     components::page_meta::{PageMeta, SITE_NAME},
     content::{SECTIONS, total_reading_minutes},
-    storage::context::use_library,
+    site_map::{self, into_guide},
+    storage::library::use_library,
 };
 
 #[component]
@@ -44,9 +45,9 @@ pub fn Overview() -> impl IntoView {
                         <p>
                             "Learn the vocabulary, what separates strong candidates, and what to "
                             "ask in an interview. The "
-                            <A href="/guide/careers#for-hiring-managers">"section for hiring managers"</A>
+                            <A href=into_guide::href(into_guide::FOR_HIRING_MANAGERS)>"section for hiring managers"</A>
                             " and the "
-                            <A href="/guide/summary#hiring-checklist">"hiring checklist"</A>
+                            <A href=into_guide::href(into_guide::HIRING_CHECKLIST)>"hiring checklist"</A>
                             " are good places to start."
                         </p>
                     </div>
@@ -62,9 +63,9 @@ pub fn Overview() -> impl IntoView {
                         total_reading_minutes(),
                     )}
                     "Unfamiliar words are explained in the "
-                    <A href="/glossary">"glossary"</A>
+                    <A href=site_map::GLOSSARY>"glossary"</A>
                     ", and the "
-                    <A href="/quiz">"skills quiz"</A>
+                    <A href=site_map::QUIZ>"skills quiz"</A>
                     " shows what you know and what to read next."
                 </p>
                 <ol class="toc">

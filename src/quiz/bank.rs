@@ -1,112 +1,63 @@
-//! The question bank, generated at build time from `content/quiz.toml`.
+//! The skill areas and the question bank, generated at build time from
+//! `content/areas.toml` and `content/quiz.toml` (see `crates/guide-content`).
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A skill area of back end work; questions and results are grouped by it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Area {
-    Languages,
-    Databases,
-    Frameworks,
-    Apis,
-    VersionControl,
-    Security,
-    Performance,
-    Deployment,
-    Teamwork,
-}
-
-impl Area {
-    pub const ALL: [Area; 9] = [
-        Area::Languages,
-        Area::Databases,
-        Area::Frameworks,
-        Area::Apis,
-        Area::VersionControl,
-        Area::Security,
-        Area::Performance,
-        Area::Deployment,
-        Area::Teamwork,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Area::Languages => "Server-side languages",
-            Area::Databases => "Databases",
-            Area::Frameworks => "Frameworks and runtimes",
-            Area::Apis => "APIs",
-            Area::VersionControl => "Version control",
-            Area::Security => "Security",
-            Area::Performance => "Performance and scalability",
-            Area::Deployment => "Deployment and servers",
-            Area::Teamwork => "Teamwork and practices",
-        }
-    }
-
-    /// The guide page that teaches the area as a whole.
-    pub fn guide_link(self) -> &'static str {
-        match self {
-            Area::Languages => "/guide/skills#server-side-languages",
-            Area::Databases => "/guide/skills#databases",
-            Area::Frameworks => "/guide/skills#frameworks-and-runtimes",
-            Area::Apis => "/guide/tools#apis",
-            Area::VersionControl => "/guide/tools#version-control",
-            Area::Security => "/guide/responsibilities#data-security",
-            Area::Performance => "/guide/responsibilities#performance-and-scalability",
-            Area::Deployment => "/guide/skills#server-management-and-deployment",
-            Area::Teamwork => "/guide/teamwork",
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Difficulty {
-    Easy,
-    Medium,
-    Hard,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// One right option.
-    Single,
-    /// "Select all that apply", with partial credit.
-    Multiple,
-    /// The options True and False.
-    TrueFalse,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct QuizOption {
-    pub text: &'static str,
-    pub correct: bool,
-    /// Why this option is wrong; empty for right options.
-    pub why_wrong: &'static str,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Question {
-    pub id: &'static str,
-    pub area: Area,
-    pub difficulty: Difficulty,
-    pub kind: Kind,
-    pub prompt: &'static str,
-    pub explanation: &'static str,
-    /// `/guide/<slug>#<heading>` of the text that teaches it.
-    pub link: &'static str,
-    pub options: &'static [QuizOption],
-}
-
-impl Question {
-    pub fn correct_indices(&self) -> Vec<usize> {
-        (0..self.options.len())
-            .filter(|&i| self.options[i].correct)
-            .collect()
-    }
-}
+pub use guide_content::{AnswerKind, Difficulty, Question, QuizOption};
 
 include!(concat!(env!("OUT_DIR"), "/quiz.rs"));
+
+/// A skill area of back end work, by its place in `content/areas.toml`;
+/// questions and results are grouped by it. Stored (and serialized) as its
+/// stable id, so reordering the file changes nothing stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Area(u8);
+
+impl Area {
+    /// Every area, in display order.
+    pub fn all() -> impl Iterator<Item = Area> + Clone {
+        (0..AREAS.len()).map(|i| Area(i as u8))
+    }
+
+    pub fn from_id(id: &str) -> Option<Area> {
+        AREAS.iter().position(|a| a.id == id).map(|i| Area(i as u8))
+    }
+
+    /// The area a question belongs to (the build checks every one exists).
+    pub fn of(question: &Question) -> Area {
+        Area::from_id(question.area).expect("content checks every question's area")
+    }
+
+    fn info(self) -> &'static guide_content::Area {
+        &AREAS[self.0 as usize]
+    }
+
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn label(self) -> &'static str {
+        self.info().label
+    }
+
+    /// The guide text that teaches the area as a whole.
+    pub fn guide_link(self) -> &'static str {
+        self.info().link
+    }
+}
+
+impl Serialize for Area {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+impl<'de> Deserialize<'de> for Area {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = String::deserialize(deserializer)?;
+        Area::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown area `{id}`")))
+    }
+}
 
 pub fn question(id: &str) -> Option<&'static Question> {
     QUESTIONS.iter().find(|q| q.id == id)
@@ -121,16 +72,16 @@ mod tests {
 
     #[test]
     fn bank_is_large_and_ids_are_unique() {
-        assert!(QUESTIONS.len() >= 30);
+        assert!(QUESTIONS.len() >= 60);
         let ids: HashSet<_> = QUESTIONS.iter().map(|q| q.id).collect();
         assert_eq!(ids.len(), QUESTIONS.len());
     }
 
     #[test]
     fn every_area_is_covered() {
-        for area in Area::ALL {
+        for area in Area::all() {
             assert!(
-                QUESTIONS.iter().filter(|q| q.area == area).count() >= 3,
+                QUESTIONS.iter().filter(|q| Area::of(q) == area).count() >= 5,
                 "{area:?}"
             );
         }
@@ -142,14 +93,20 @@ mod tests {
             let right = q.correct_indices();
             assert!(!right.is_empty(), "{}", q.id);
             match q.kind {
-                Kind::Single | Kind::TrueFalse => assert_eq!(right.len(), 1, "{}", q.id),
-                Kind::Multiple => assert!(right.len() >= 2, "{}", q.id),
+                AnswerKind::Single | AnswerKind::TrueFalse => {
+                    assert_eq!(right.len(), 1, "{}", q.id)
+                }
+                AnswerKind::Multiple => assert!(right.len() >= 2, "{}", q.id),
             }
             for o in q.options.iter().filter(|o| !o.correct) {
                 assert!(!o.why_wrong.is_empty(), "{}: {}", q.id, o.text);
             }
         }
-        for kind in [Kind::Single, Kind::Multiple, Kind::TrueFalse] {
+        for kind in [
+            AnswerKind::Single,
+            AnswerKind::Multiple,
+            AnswerKind::TrueFalse,
+        ] {
             assert!(QUESTIONS.iter().any(|q| q.kind == kind), "{kind:?}");
         }
     }
@@ -159,7 +116,7 @@ mod tests {
         let links = QUESTIONS
             .iter()
             .map(|q| q.link)
-            .chain(Area::ALL.iter().map(|a| a.guide_link()));
+            .chain(Area::all().map(Area::guide_link));
         for link in links {
             let rest = link.strip_prefix("/guide/").expect(link);
             let (slug, heading) = rest.split_once('#').unwrap_or((rest, ""));
@@ -176,11 +133,11 @@ mod tests {
 
     #[test]
     fn area_ids_round_trip_through_json() {
-        let json = serde_json::to_string(&Area::VersionControl).unwrap();
+        let vc = Area::from_id("version-control").unwrap();
+        let json = serde_json::to_string(&vc).unwrap();
         assert_eq!(json, "\"version-control\"");
-        assert_eq!(
-            serde_json::from_str::<Area>(&json).unwrap(),
-            Area::VersionControl
-        );
+        assert_eq!(serde_json::from_str::<Area>(&json).unwrap(), vc);
+        assert!(serde_json::from_str::<Area>("\"cooking\"").is_err());
+        assert!(Area::all().all(|a| Area::from_id(a.id()) == Some(a)));
     }
 }

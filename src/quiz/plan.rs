@@ -29,7 +29,7 @@ pub fn study_plan<'a>(
         .map(|&(area, score)| {
             let mut links: Vec<&'static str> = Vec::new();
             for (q, selected) in answers.clone() {
-                if q.area == area && !is_fully_right(q, selected) && !links.contains(&q.link) {
+                if Area::of(q) == area && !is_fully_right(q, selected) && !links.contains(&q.link) {
                     links.push(q.link);
                 }
             }
@@ -76,10 +76,10 @@ mod tests {
         let r = results(pairs.clone());
         assert_eq!(r.total.percent(), 0);
         let plan = study_plan(&r, pairs);
-        assert_eq!(plan.len(), Area::ALL.len());
+        assert_eq!(plan.len(), Area::all().count());
         for item in &plan {
             assert_eq!(item.percent, 0);
-            for q in QUESTIONS.iter().filter(|q| q.area == item.area) {
+            for q in QUESTIONS.iter().filter(|q| Area::of(q) == item.area) {
                 assert!(
                     item.links.contains(&q.link),
                     "{} missing {}",
@@ -97,12 +97,12 @@ mod tests {
             .iter()
             .map(|q| {
                 let a = match q.area {
-                    Area::Security => wrong(q),
-                    Area::Apis => {
+                    "security" => wrong(q),
+                    "apis" => {
                         // Half of the API questions right.
                         if QUESTIONS
                             .iter()
-                            .filter(|x| x.area == Area::Apis)
+                            .filter(|x| x.area == "apis")
                             .position(|x| x.id == q.id)
                             .unwrap()
                             % 2
@@ -121,6 +121,7 @@ mod tests {
         let pairs = answers.iter().map(|(q, a)| (*q, a.as_slice()));
         let plan = study_plan(&results(pairs.clone()), pairs);
         let areas: Vec<_> = plan.iter().map(|i| i.area).collect();
-        assert_eq!(areas, vec![Area::Security, Area::Apis]);
+        let ids: Vec<_> = areas.iter().map(|a| a.id()).collect();
+        assert_eq!(ids, vec!["security", "apis"]);
     }
 }

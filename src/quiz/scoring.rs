@@ -1,6 +1,6 @@
 //! Grading answers and summing them up by skill area.
 
-use super::bank::{Area, Kind, Question};
+use super::bank::{AnswerKind, Area, Question};
 
 /// The partial-credit rule, shown beside every "select all that apply".
 pub const PARTIAL_CREDIT_RULE: &str = "Select all that apply. Each right choice earns its share of the point; each wrong choice takes one share away (never below zero).";
@@ -14,14 +14,14 @@ pub fn grade(q: &Question, selected: &[usize]) -> f64 {
         .count();
     let picked_wrong = selected.len() - picked_right;
     match q.kind {
-        Kind::Single | Kind::TrueFalse => {
+        AnswerKind::Single | AnswerKind::TrueFalse => {
             if picked_right == 1 && picked_wrong == 0 {
                 1.0
             } else {
                 0.0
             }
         }
-        Kind::Multiple => {
+        AnswerKind::Multiple => {
             let net = picked_right as f64 - picked_wrong as f64;
             (net / right as f64).clamp(0.0, 1.0)
         }
@@ -63,12 +63,13 @@ pub fn results<'a>(answers: impl IntoIterator<Item = (&'static Question, &'a [us
         let points = grade(q, selected);
         total.points += points;
         total.max += 1;
-        match by_area.iter_mut().find(|(a, _)| *a == q.area) {
+        let area = Area::of(q);
+        match by_area.iter_mut().find(|(a, _)| *a == area) {
             Some((_, s)) => {
                 s.points += points;
                 s.max += 1;
             }
-            None => by_area.push((q.area, Score { points, max: 1 })),
+            None => by_area.push((area, Score { points, max: 1 })),
         }
     }
     by_area.sort_by_key(|(a, _)| *a);
@@ -108,7 +109,7 @@ mod tests {
     use super::*;
     use crate::quiz::bank::{Difficulty, QuizOption};
 
-    fn q(kind: Kind, correct: &[bool]) -> Question {
+    fn q(kind: AnswerKind, correct: &[bool]) -> Question {
         let options: Vec<QuizOption> = correct
             .iter()
             .map(|&c| QuizOption {
@@ -119,7 +120,7 @@ mod tests {
             .collect();
         Question {
             id: "t",
-            area: Area::Apis,
+            area: "apis",
             difficulty: Difficulty::Easy,
             kind,
             prompt: "p",
@@ -131,7 +132,7 @@ mod tests {
 
     #[test]
     fn single_choice_is_all_or_nothing() {
-        let s = q(Kind::Single, &[false, true, false]);
+        let s = q(AnswerKind::Single, &[false, true, false]);
         assert_eq!(grade(&s, &[1]), 1.0);
         assert_eq!(grade(&s, &[0]), 0.0);
         assert_eq!(
@@ -144,7 +145,7 @@ mod tests {
 
     #[test]
     fn multiple_choice_gives_partial_credit_never_below_zero() {
-        let m = q(Kind::Multiple, &[true, true, false, false]);
+        let m = q(AnswerKind::Multiple, &[true, true, false, false]);
         assert_eq!(grade(&m, &[0, 1]), 1.0);
         assert_eq!(grade(&m, &[0]), 0.5);
         assert_eq!(grade(&m, &[0, 2]), 0.0);
@@ -156,15 +157,15 @@ mod tests {
 
     #[test]
     fn out_of_range_choices_count_as_wrong() {
-        let m = q(Kind::Multiple, &[true, true, false]);
+        let m = q(AnswerKind::Multiple, &[true, true, false]);
         assert_eq!(grade(&m, &[0, 1, 9]), 0.5);
     }
 
     #[test]
     fn results_add_up_by_area() {
-        let a: &'static Question = Box::leak(Box::new(q(Kind::Single, &[true, false])));
-        let mut b = q(Kind::Multiple, &[true, true, false]);
-        b.area = Area::Security;
+        let a: &'static Question = Box::leak(Box::new(q(AnswerKind::Single, &[true, false])));
+        let mut b = q(AnswerKind::Multiple, &[true, true, false]);
+        b.area = "security";
         let b: &'static Question = Box::leak(Box::new(b));
         let r = results([(a, &[0][..]), (a, &[1][..]), (b, &[0][..])]);
         assert_eq!(
@@ -179,14 +180,14 @@ mod tests {
             r.by_area,
             vec![
                 (
-                    Area::Apis,
+                    Area::from_id("apis").unwrap(),
                     Score {
                         points: 1.0,
                         max: 2
                     }
                 ),
                 (
-                    Area::Security,
+                    Area::from_id("security").unwrap(),
                     Score {
                         points: 0.5,
                         max: 1

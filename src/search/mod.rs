@@ -4,44 +4,15 @@
 //! so it works offline. Ranking and highlighting live here, apart from the
 //! view, and are tested on the host.
 
-/// What a document is, shown beside each result.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Guide,
-    Glossary,
-    Quiz,
-}
+pub use guide_content::{Document, DocumentKind};
 
-impl Kind {
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Guide => "Guide",
-            Kind::Glossary => "Glossary",
-            Kind::Quiz => "Quiz explanation",
-        }
+/// Small tie-breaker: the guide itself first, then definitions.
+fn weight(kind: DocumentKind) -> u32 {
+    match kind {
+        DocumentKind::Guide => 3,
+        DocumentKind::Glossary => 2,
+        DocumentKind::Quiz => 1,
     }
-
-    /// Small tie-breaker: the guide itself first, then definitions.
-    fn weight(self) -> u32 {
-        match self {
-            Kind::Guide => 3,
-            Kind::Glossary => 2,
-            Kind::Quiz => 1,
-        }
-    }
-}
-
-/// One searchable piece: a part of a section under one heading, a glossary
-/// term, or a quiz question's explanation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Document {
-    pub kind: Kind,
-    pub title: &'static str,
-    /// Where it sits: the section's title, "Glossary", or the quiz question.
-    pub context: &'static str,
-    /// The heading (or term) it links to.
-    pub link: &'static str,
-    pub text: &'static str,
 }
 
 include!(concat!(env!("OUT_DIR"), "/search.rs"));
@@ -107,7 +78,7 @@ pub fn search(documents: &'static [Document], query: &str, limit: usize) -> Vec<
             }
             Some(Hit {
                 document,
-                score: score * 4 + document.kind.weight(),
+                score: score * 4 + weight(document.kind),
                 title: highlight(document.title, &terms),
                 snippet: snippet(document.text, &terms, SNIPPET_CHARS),
             })
@@ -265,25 +236,33 @@ mod tests {
 
     #[test]
     fn the_guide_glossary_and_quiz_are_all_searched() {
-        for kind in [Kind::Guide, Kind::Glossary, Kind::Quiz] {
+        for kind in [
+            DocumentKind::Guide,
+            DocumentKind::Glossary,
+            DocumentKind::Quiz,
+        ] {
             assert!(DOCUMENTS.iter().any(|d| d.kind == kind), "{kind:?}");
         }
-        assert!(
-            DOCUMENTS.iter().all(|d| !d.text.contains('<')),
-            "text is plain"
-        );
+        // Plain text: no markup left (a `<` written in the text, as in a
+        // code example, is fine).
+        for tag in ["<p>", "<code>", "<pre", "<a href", "</", "<li>", "<strong>"] {
+            assert!(
+                DOCUMENTS.iter().all(|d| !d.text.contains(tag)),
+                "text is plain, but has {tag}"
+            );
+        }
         let term = &crate::content::GLOSSARY[0];
         let hits = search(DOCUMENTS, term.term, 100);
         assert!(
             hits.iter()
-                .any(|h| h.document.link == format!("/glossary#{}", term.id))
+                .any(|h| h.document.link == crate::site_map::glossary_term(term.id))
         );
     }
 
     #[test]
     fn links_point_at_headings_that_exist() {
         for d in DOCUMENTS {
-            if d.kind == Kind::Glossary {
+            if d.kind == DocumentKind::Glossary {
                 continue;
             }
             let title = crate::content::link_title(d.link);

@@ -127,8 +127,18 @@ impl Bodies {
 
     /// Compresses with brotli at its best quality (slow: run off the request path).
     pub fn make_brotli(&self) {
+        self.make_brotli_at(BEST);
+    }
+
+    /// Compresses with brotli at a quality quick enough for a body that
+    /// is sent once (a page rendered for one request).
+    pub fn make_brotli_quickly(&self) {
+        self.make_brotli_at(QUICK);
+    }
+
+    fn make_brotli_at(&self, quality: i32) {
         if self.compress {
-            self.brotli.get_or_init(|| brotli(&self.identity));
+            self.brotli.get_or_init(|| brotli(&self.identity, quality));
         } else {
             let _ = self.brotli.set(None);
         }
@@ -159,10 +169,14 @@ fn gzip(body: &[u8]) -> Option<Bytes> {
 }
 
 /// Brotli at quality 11; `None` when that would not be smaller.
-fn brotli(body: &[u8]) -> Option<Bytes> {
+/// Brotli qualities: the best for what is held, a quick one for the rest.
+const BEST: i32 = 11;
+const QUICK: i32 = 5;
+
+fn brotli(body: &[u8], quality: i32) -> Option<Bytes> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
+        quality,
         lgwin: 22,
         ..Default::default()
     };

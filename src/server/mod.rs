@@ -28,26 +28,15 @@ use axum::{
     routing::get,
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, ResponseOptions, generate_route_list};
+use leptos_axum::{LeptosRoutes, generate_route_list};
 use tower::{ServiceBuilder, ServiceExt};
-use tower_http::{
-    catch_panic::CatchPanicLayer,
-    compression::{CompressionLayer, CompressionLevel},
-    timeout::TimeoutLayer,
-};
+use tower_http::{catch_panic::CatchPanicLayer, timeout::TimeoutLayer};
 
 use crate::app::{App, shell};
 use site::Site;
 
 /// A request still unanswered after this gets 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
-
-/// Marks the response being rendered as "404 Not Found".
-pub fn respond_not_found() {
-    if let Some(response) = use_context::<ResponseOptions>() {
-        response.set_status(StatusCode::NOT_FOUND);
-    }
-}
 
 /// Starts the server and runs it until SIGTERM or Ctrl-C.
 pub async fn run() -> ExitCode {
@@ -117,7 +106,8 @@ async fn serve() -> ExitCode {
 }
 
 /// The Leptos renderer: every route, and the 404 page for anything else.
-/// Rendered HTML gets its script hashes in a policy, then is compressed.
+/// Its HTML becomes a response in one place, [`site::Entry`], whether the
+/// page is rendered at start-up or for one request.
 pub fn renderer(options: LeptosOptions) -> Router {
     let routes = generate_route_list(App);
     let not_found = leptos_axum::render_app_to_stream({
@@ -130,19 +120,14 @@ pub fn renderer(options: LeptosOptions) -> Router {
             move || shell(options.clone())
         })
         .fallback(not_found)
-        .layer(from_fn(security::policy_for_rendered_html))
-        // Pages rendered per request are small: a quick brotli level is enough.
-        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(5)))
         .with_state(options)
 }
 
-/// Every page of the guide, as the renderer serves it at start-up.
-pub fn page_urls() -> Vec<String> {
-    let fixed = ["/", "/glossary", "/quiz", "/bookmarks"].map(String::from);
-    let sections = crate::content::SECTIONS
-        .iter()
-        .map(|section| format!("/guide/{}", section.slug));
-    fixed.into_iter().chain(sections).collect()
+/// Every page of the site, rendered once at start-up: the router's routes,
+/// expanded with the content by the site map.
+pub fn page_urls() -> Result<Vec<String>, String> {
+    let routes = generate_route_list(App);
+    crate::site_map::all_pages(routes.iter().map(|route| route.path()))
 }
 
 /// Loads the static files and renders every page once.
@@ -154,8 +139,14 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
             root.display()
         )
     })?;
-    for url in page_urls() {
-        site.insert_page(&url, prerender(renderer, &url).await?);
+    for url in page_urls()? {
+        let request = Request::get(&url)
+            .body(Body::empty())
+            .map_err(|e| format!("{url}: {e}"))?;
+        match render(renderer, request).await? {
+            (StatusCode::OK, html) => site.insert_page(&url, html),
+            (status, _) => return Err(format!("rendering {url} gave {status}")),
+        }
     }
     let build = offline::add_worker(&mut site);
     tracing::info!(
@@ -165,21 +156,37 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
     Ok(site)
 }
 
-async fn prerender(renderer: &Router, url: &str) -> Result<Bytes, String> {
-    let request = Request::get(url)
-        .body(Body::empty())
-        .map_err(|e| format!("{url}: {e}"))?;
+/// No page of the guide comes near this.
+const MAX_PAGE: usize = 8 * 1024 * 1024;
+
+/// Renders one page to its status and whole HTML, for start-up and for
+/// requests alike.
+async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Bytes), String> {
+    let url = request.uri().to_string();
     let response = renderer
         .clone()
         .oneshot(request)
         .await
         .map_err(|e| format!("{url}: {e}"))?;
-    if response.status() != StatusCode::OK {
-        return Err(format!("rendering {url} gave {}", response.status()));
-    }
-    to_bytes(response.into_body(), usize::MAX)
+    let status = response.status();
+    let html = to_bytes(response.into_body(), MAX_PAGE)
         .await
-        .map_err(|e| format!("rendering {url} failed: {e}"))
+        .map_err(|e| format!("rendering {url} failed: {e}"))?;
+    Ok((status, html))
+}
+
+/// A page the site does not hold (a query string, an unknown address),
+/// rendered now and answered exactly as held pages are: the same policy,
+/// compression, caching and ETag headers, by the same code.
+async fn render_page(renderer: &Router, request: Request) -> Response {
+    let (method, headers) = (request.method().clone(), request.headers().clone());
+    match render(renderer, request).await {
+        Ok((status, html)) => site::Entry::rendered(html).respond(status, &method, &headers, None),
+        Err(e) => {
+            tracing::error!("{e}");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    }
 }
 
 /// What the page handler needs: the pages held in memory, and the
@@ -195,7 +202,7 @@ struct Pages {
 async fn serve_page(State(pages): State<Pages>, request: Request) -> Response {
     match pages.site.answer(&request) {
         Some(response) => response,
-        None => pages.renderer.oneshot(request).await.into_response(),
+        None => render_page(&pages.renderer, request).await,
     }
 }
 

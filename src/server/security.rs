@@ -9,11 +9,8 @@
 use std::sync::LazyLock;
 
 use axum::{
-    body::{Body, to_bytes},
-    extract::Request,
     http::{HeaderMap, HeaderName, HeaderValue, header},
-    middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
 use sha2::{Digest, Sha256};
@@ -124,34 +121,6 @@ pub fn headers_layer<B>() -> MapResponseLayer<fn(Response<B>) -> Response<B>> {
         response
     })
 }
-
-/// Server-rendered HTML is read whole so its inline scripts can be hashed
-/// into its policy. Pages are small; this runs before compression.
-pub async fn policy_for_rendered_html(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
-    let is_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if !is_html {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = to_bytes(body, MAX_PAGE).await else {
-        tracing::error!("a rendered page was larger than {MAX_PAGE} bytes or failed midway");
-        return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let policy = policy_for_html(&String::from_utf8_lossy(&bytes));
-    parts
-        .headers
-        .insert(header::CONTENT_SECURITY_POLICY, policy);
-    parts.headers.remove(header::CONTENT_LENGTH);
-    Response::from_parts(parts, Body::from(bytes))
-}
-
-/// No page of the guide comes near this.
-const MAX_PAGE: usize = 8 * 1024 * 1024;
 
 #[cfg(test)]
 mod tests {

@@ -19,6 +19,8 @@ use sha2::{Digest, Sha256};
 use super::encoding::{Bodies, Encoding};
 use super::security::policy_for_html;
 
+const HTML: &str = "text/html; charset=utf-8";
+
 /// How long browsers and caches may keep a response.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Caching {
@@ -49,6 +51,14 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A page rendered for one request: brotli at a quick quality (the
+    /// best quality is for what is held and sent many times).
+    pub fn rendered(html: Bytes) -> Self {
+        let entry = Entry::new(html, HTML, Caching::Revalidate);
+        entry.bodies.make_brotli_quickly();
+        entry
+    }
+
     fn new(body: Bytes, content_type: &str, caching: Caching) -> Self {
         let digest = Sha256::digest(&body);
         let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
@@ -115,12 +125,7 @@ impl Site {
 
     /// Adds a rendered page.
     pub fn insert_page(&mut self, url: &str, html: Bytes) {
-        self.insert(
-            url.to_string(),
-            html,
-            "text/html; charset=utf-8",
-            Caching::Revalidate,
-        );
+        self.insert(url.to_string(), html, HTML, Caching::Revalidate);
     }
 
     pub fn contains(&self, url: &str) -> bool {
@@ -170,13 +175,30 @@ impl Site {
 
     fn respond(&self, url: &str, method: &Method, headers: &HeaderMap) -> Option<Response> {
         let entry = self.entries.get(url)?;
+        Some(entry.respond(StatusCode::OK, method, headers, self.build.as_ref()))
+    }
+}
+
+impl Entry {
+    /// The response to a GET or HEAD with these request headers. Only a
+    /// 200 answers `If-None-Match` with 304.
+    pub fn respond(
+        &self,
+        status: StatusCode,
+        method: &Method,
+        headers: &HeaderMap,
+        build: Option<&HeaderValue>,
+    ) -> Response {
+        let entry = self;
         let accept = headers
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok());
         let (encoding, body) = entry.bodies.pick(accept);
         let etag = &entry.etag_headers[encoding as usize];
 
-        let mut response = if matches_etag(headers, etag.to_str().unwrap_or_default()) {
+        let mut response = if status == StatusCode::OK
+            && matches_etag(headers, etag.to_str().unwrap_or_default())
+        {
             StatusCode::NOT_MODIFIED.into_response()
         } else if method == Method::HEAD {
             let mut response = Response::new(Body::empty());
@@ -187,13 +209,16 @@ impl Site {
         } else {
             Response::new(Body::from(body.clone()))
         };
+        if status != StatusCode::OK {
+            *response.status_mut() = status;
+        }
         let out = response.headers_mut();
         out.insert(header::ETAG, etag.clone());
         out.insert(header::CACHE_CONTROL, entry.caching.header());
         if entry.bodies.varies() {
             out.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         }
-        if let Some(build) = &self.build {
+        if let Some(build) = build {
             out.insert("x-build", build.clone());
         }
         if let Some(policy) = &entry.policy {
@@ -206,7 +231,7 @@ impl Site {
                 out.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
             }
         }
-        Some(response)
+        response
     }
 }
 

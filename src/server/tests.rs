@@ -100,7 +100,7 @@ fn assert_security_headers(response: &Response<Body>) {
 #[tokio::test]
 async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
     let app = app("pages").await;
-    for url in page_urls() {
+    for url in page_urls().unwrap() {
         let (response, html) = get_path(&app, &url).await;
         assert_eq!(response.status(), StatusCode::OK, "{url}");
         assert_security_headers(&response);
@@ -262,7 +262,7 @@ async fn the_worker_and_manifest_have_their_types_and_the_worker_is_never_cached
     assert_eq!(response.status(), StatusCode::OK);
     assert!(header(&response, "content-type").starts_with("text/javascript"));
     assert_eq!(header(&response, "cache-control"), "no-cache");
-    for url in page_urls() {
+    for url in page_urls().unwrap() {
         assert!(
             script.contains(&format!("\"{url}\"")),
             "{url} is not precached"

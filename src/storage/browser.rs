@@ -4,6 +4,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use super::outcome::{Loaded, StorageIssue};
 use super::schema::{Record, backup_key, decode, encode, key};
 
 /// Whether local storage can be written (private modes and disabled
@@ -22,32 +23,20 @@ pub fn available() -> bool {
     }
 }
 
-/// A record read from storage, and what to tell the visitor about it.
-pub struct Loaded<R> {
-    pub record: R,
-    pub notice: Option<String>,
-}
-
 /// Reads a record; unreadable data is moved to a backup key and reported.
-pub fn load<R: Record + Default>(what: &str) -> Loaded<R> {
-    let fresh = |notice| Loaded {
-        record: R::default(),
-        notice,
-    };
+pub fn load<R: Record + Default>() -> Loaded<R> {
     if !available() {
-        return fresh(Some(format!(
-            "Your browser is not letting this site save data, so your {what} will not be kept after you leave."
-        )));
+        return Loaded::fresh(Some(StorageIssue::Unavailable));
     }
     let storage = LocalStorage::raw();
     let main_key = key(R::NAME);
     let Ok(Some(raw)) = storage.get_item(&main_key) else {
-        return fresh(None);
+        return Loaded::fresh(None);
     };
     match decode::<R>(&raw) {
         Ok(record) => Loaded {
             record,
-            notice: None,
+            issue: None,
         },
         Err(problem) => {
             let backup = backup_key(R::NAME, js_sys::Date::now() as u64);
@@ -55,30 +44,32 @@ pub fn load<R: Record + Default>(what: &str) -> Loaded<R> {
             if kept {
                 let _ = storage.remove_item(&main_key);
             }
-            let whereabouts = if kept {
-                format!("It has been kept under the key \u{201c}{backup}\u{201d} in local storage")
-            } else {
-                "It was left in place (there was no room for a backup)".to_string()
-            };
-            fresh(Some(format!(
-                "Your saved {what} could not be read because {problem}. {whereabouts}, and you are starting fresh."
-            )))
+            Loaded::fresh(Some(StorageIssue::Recovered {
+                record: R::NAME,
+                problem,
+                backup_key: kept.then_some(backup),
+            }))
         }
     }
 }
 
-/// Saves a record; the error is a sentence for the visitor. Without
-/// storage this does nothing: `load` has already told the visitor that
-/// nothing will be kept, and the app goes on in memory.
-pub fn save<R: Record>(record: &R, what: &str) -> Result<(), String> {
+/// Saves a record. Without storage this does nothing: `load` has already
+/// reported that nothing will be kept, and the app goes on in memory.
+pub fn save<R: Record>(record: &R) -> Result<(), StorageIssue> {
     if !available() {
         return Ok(());
     }
     let value: serde_json::Value =
         serde_json::from_str(&encode(record)).expect("encode gives JSON");
-    LocalStorage::set(key(R::NAME), value).map_err(|_| {
-        format!("Your {what} could not be saved: the browser's storage for this site is full.")
-    })
+    LocalStorage::set(key(R::NAME), value).map_err(|_| StorageIssue::Full { record: R::NAME })
+}
+
+/// Writes a value kept outside the versioned records (the theme, read
+/// before the first paint by a script that cannot decode the envelope).
+pub fn write_raw(key: &str, value: &str) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(key, value);
+    }
 }
 
 /// Removes a record.

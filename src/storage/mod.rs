@@ -1,11 +1,21 @@
 //! Everything kept in the browser's local storage: versioned, typed records
 //! under one namespace, recovered safely when unreadable. Only this module
-//! touches local storage.
+//! touches local storage, and it speaks in types ([`StorageIssue`]): the
+//! interface puts them into words (`components::storage_words`).
+//!
+//! - `schema`: the envelope, keys, versions and migration (pure).
+//! - `records`: bookmarks, reading progress, export and import (pure).
+//! - `quiz_data`: what the quiz keeps (pure).
+//! - `theme_choice`: the reader's theme, read before the first paint.
+//! - `library`: the `Library` context of signals over bookmarks and progress.
+//! - `browser`: the only code that calls the browser's storage.
 
-pub mod context;
 pub mod library;
+pub mod outcome;
 pub mod quiz_data;
+pub mod records;
 pub mod schema;
+pub mod theme_choice;
 
 #[cfg(feature = "hydrate")]
 mod browser;
@@ -13,4 +23,5 @@ mod browser;
 #[path = "no_browser.rs"]
 mod browser;
 
-pub use browser::{Loaded, clear, load, now_ms, random_seed, save};
+pub use browser::{clear, load, now_ms, random_seed, save};
+pub use outcome::{Loaded, StorageIssue};

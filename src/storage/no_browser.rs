@@ -2,21 +2,14 @@
 //! server and host tests). Components only touch storage from effects and
 //! event handlers, which never run there, but they must compile.
 
+use super::outcome::{Loaded, StorageIssue};
 use super::schema::Record;
 
-pub struct Loaded<R> {
-    pub record: R,
-    pub notice: Option<String>,
+pub fn load<R: Record + Default>() -> Loaded<R> {
+    Loaded::fresh(None)
 }
 
-pub fn load<R: Record + Default>(_what: &str) -> Loaded<R> {
-    Loaded {
-        record: R::default(),
-        notice: None,
-    }
-}
-
-pub fn save<R: Record>(_record: &R, _what: &str) -> Result<(), String> {
+pub fn save<R: Record>(_record: &R) -> Result<(), StorageIssue> {
     Ok(())
 }
 
@@ -29,3 +22,5 @@ pub fn now_ms() -> f64 {
 pub fn random_seed() -> u64 {
     0
 }
+
+pub fn write_raw(_key: &str, _value: &str) {}

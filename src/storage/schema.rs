@@ -18,13 +18,13 @@ pub fn backup_key(name: &str, timestamp_ms: u64) -> String {
 }
 
 /// Why a stored value could not be used.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
-    #[error("it is not valid JSON")]
+    /// Not JSON at all.
     Corrupt,
-    #[error("it does not have the expected shape ({0})")]
+    /// JSON, but not in the record's format (the decoder's detail).
     WrongShape(String),
-    #[error("it was saved by a newer version of the site (format {0})")]
+    /// Saved by a newer version of the site, in this format version.
     NewerVersion(u64),
 }
 

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use crate::{
-    components::{notice::Notice, page_meta::PageMeta},
+    components::{notice::Notice, page_meta::PageMeta, storage_words},
     quiz::{
         attempt::{Attempt, Mode},
         bank::Area,
@@ -44,8 +44,6 @@ enum Screen {
     Question(usize),
     Results,
 }
-
-const WHAT: &str = "quiz progress";
 
 impl Quiz {
     fn new() -> Self {
@@ -82,11 +80,11 @@ impl Quiz {
 
     /// Reads saved data; runs once, in the browser, after hydration.
     fn load(self) {
-        let Loaded { mut record, notice } = storage::load::<QuizData>(WHAT);
+        let Loaded { mut record, issue } = storage::load::<QuizData>();
         // Answers to questions removed from the bank are dropped quietly.
         record.reconcile();
         self.data.set(record);
-        self.notice.set(notice);
+        self.notice.set(issue.as_ref().map(storage_words::describe));
         self.loaded.set(true);
         // An attempt answered to the end but not yet recorded.
         if self
@@ -98,8 +96,8 @@ impl Quiz {
     }
 
     fn persist(self) {
-        if let Err(message) = self.data.with_untracked(|d| storage::save(d, WHAT)) {
-            self.notice.set(Some(message));
+        if let Err(issue) = self.data.with_untracked(storage::save) {
+            self.notice.set(Some(storage_words::describe(&issue)));
         }
     }
 

@@ -7,7 +7,7 @@ use super::Quiz;
 use crate::{
     content::link_title,
     quiz::{
-        bank::{Kind, Question, question},
+        bank::{AnswerKind, Question, question},
         scoring::{PARTIAL_CREDIT_RULE, grade},
     },
 };
@@ -62,7 +62,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
             }
         }
     };
-    let input_type = if q.kind == Kind::Multiple {
+    let input_type = if q.kind == AnswerKind::Multiple {
         "checkbox"
     } else {
         "radio"
@@ -78,7 +78,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
             <form on:submit=on_submit>
                 <fieldset disabled=answered>
                     <legend class="prompt">{q.prompt}</legend>
-                    {(q.kind == Kind::Multiple).then(|| view! { <p class="hint">{PARTIAL_CREDIT_RULE}</p> })}
+                    {(q.kind == AnswerKind::Multiple).then(|| view! { <p class="hint">{PARTIAL_CREDIT_RULE}</p> })}
                     <div class="options">
                         {order
                             .iter()
@@ -87,7 +87,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                                 let choose = move |ev| {
                                     let on = event_target_checked(&ev);
                                     selected.update(|s| {
-                                        if q.kind != Kind::Multiple {
+                                        if q.kind != AnswerKind::Multiple {
                                             s.clear();
                                         }
                                         s.retain(|x| *x != i);

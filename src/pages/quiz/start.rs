@@ -61,9 +61,8 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                 <fieldset>
                     <legend>"Skill areas (optional; none ticked means all)"</legend>
                     <div class="area-choices">
-                        {Area::ALL
-                            .iter()
-                            .map(|&area| {
+                        {Area::all()
+                            .map(|area| {
                                 let toggle = move |ev| {
                                     let on = event_target_checked(&ev);
                                     areas.update(|a| {

@@ -1,0 +1,117 @@
+//! Every site-internal link in the content must reach something that exists.
+//! Links are read with [`crate::links::parse`], the same format the app
+//! writes them in.
+
+use std::collections::HashSet;
+
+use crate::links::{self, Target};
+
+use super::{ContentError, ParsedArea, ParsedQuestion, ParsedSection, ParsedTerm};
+
+/// Everything a site-internal link may point at.
+pub struct LinkTargets<'a> {
+    pub sections: &'a [ParsedSection],
+    pub glossary: &'a [ParsedTerm],
+}
+
+impl LinkTargets<'_> {
+    /// Checks one site-internal link; `Err` says what is missing.
+    pub fn check(&self, link: &str) -> Result<(), String> {
+        match links::parse(link) {
+            Target::Glossary { term: None } => Ok(()),
+            Target::Glossary { term: Some(id) } => {
+                if self.glossary.iter().any(|t| t.id == id) {
+                    Ok(())
+                } else {
+                    Err(format!("`{link}`: no glossary term `{id}`"))
+                }
+            }
+            Target::Section { slug, heading } => {
+                let section = self
+                    .sections
+                    .iter()
+                    .find(|s| s.slug == slug)
+                    .ok_or_else(|| format!("`{link}`: no section `{slug}`"))?;
+                match heading {
+                    None => Ok(()),
+                    Some(id) if section.headings().any(|h| h.id == id) => Ok(()),
+                    Some(id) => Err(format!("`{link}`: section `{slug}` has no heading `{id}`")),
+                }
+            }
+            // The app's own pages (`/quiz`, ...) are known to its router, not
+            // here: the generated `PAGE_LINKS` are checked against the routes
+            // by the app's tests.
+            Target::Page { fragment: None, .. } => Ok(()),
+            Target::Page { .. } => Err(format!(
+                "`{link}`: only guide and glossary links may have a `#` part"
+            )),
+        }
+    }
+
+    /// Checks a link that must lead to guide text (a section or a heading).
+    pub fn check_guide(&self, link: &str) -> Result<(), String> {
+        match links::parse(link) {
+            Target::Section { .. } => self.check(link),
+            _ => Err(format!(
+                "`{link}`: must be /guide/<slug> or /guide/<slug>#<heading>"
+            )),
+        }
+    }
+}
+
+/// Checks the sections as a set: unique slugs and every internal link resolvable.
+pub fn check_site(targets: &LinkTargets) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    let mut slugs = HashSet::new();
+    for s in targets.sections {
+        if !slugs.insert(s.slug.as_str()) {
+            errors.push(ContentError::new(
+                &s.file,
+                format!("slug `{}` is used twice", s.slug),
+            ));
+        }
+    }
+    for s in targets.sections {
+        for link in &s.links {
+            if let Err(e) = targets.check(link) {
+                errors.push(ContentError::new(&s.file, format!("broken link {e}")));
+            }
+        }
+    }
+    for t in targets.glossary {
+        for link in &t.links {
+            if let Err(e) = targets.check(link) {
+                errors.push(ContentError::new(
+                    super::GLOSSARY_FILE,
+                    format!("term `{}`: broken link {e}", t.id),
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// Checks that every question and area links to guide text.
+pub fn check_quiz_links(
+    targets: &LinkTargets,
+    areas: &[ParsedArea],
+    quiz: &[ParsedQuestion],
+) -> Vec<ContentError> {
+    let questions = quiz.iter().filter_map(|q| {
+        targets.check_guide(&q.link).err().map(|e| {
+            ContentError::new(
+                super::QUIZ_FILE,
+                format!("question `{}`: broken link {e}", q.id),
+            )
+        })
+    });
+    let areas = areas.iter().filter_map(|a| {
+        targets.check_guide(&a.link).err().map(|e| {
+            ContentError::new(
+                super::AREAS_FILE,
+                format!("area `{}`: broken link {e}", a.id),
+            )
+        })
+    });
+    questions.chain(areas).collect()
+}

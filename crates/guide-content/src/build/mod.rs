@@ -1,0 +1,186 @@
+//! The content pipeline run by the app's `build.rs`: read `content/`, check
+//! it (each file alone, then links across files, then the quiz bank as a
+//! whole), and write the static data. A problem stops the build with a
+//! message naming the file, and the section, term or question at fault.
+
+mod areas;
+mod codegen;
+mod fairness;
+mod glossary;
+mod link_check;
+mod quiz;
+mod section;
+
+use std::{fmt, fs, path::Path};
+
+pub use areas::{ParsedArea, parse_areas};
+pub use codegen::{Generated, generate};
+pub use fairness::{
+    RULES, Rules, check_bank, correct_is_strictly_longest, correct_is_strictly_shortest,
+};
+pub use glossary::{ParsedTerm, parse_glossary};
+pub use link_check::{LinkTargets, check_quiz_links, check_site};
+pub use quiz::{ParsedOption, ParsedQuestion, parse_quiz};
+pub use section::{
+    ParsedBlock, ParsedHeading, ParsedSection, WORDS_PER_MINUTE, check_sections, parse_section,
+    plain_text,
+};
+
+pub const GUIDE_DIR: &str = "content/guide";
+pub const GLOSSARY_FILE: &str = "content/glossary.toml";
+pub const AREAS_FILE: &str = "content/areas.toml";
+pub const QUIZ_FILE: &str = "content/quiz.toml";
+
+/// A problem in one content file, with enough context to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub message: String,
+}
+
+impl ContentError {
+    pub fn new(file: &str, message: impl Into<String>) -> Self {
+        Self {
+            file: file.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+/// Parses a TOML data file, naming the file when it is not valid.
+fn parse_toml<T: serde::de::DeserializeOwned>(file: &str, source: &str) -> Result<T, ContentError> {
+    toml::from_str(source).map_err(|e| ContentError::new(file, format!("not valid: {e}")))
+}
+
+/// Checks an entry's id: well formed, and not used by an earlier entry.
+fn check_id(seen: &mut std::collections::HashSet<String>, id: &str) -> Result<(), String> {
+    if !section::is_valid_id(id) {
+        return Err("id must be lowercase words joined by hyphens".into());
+    }
+    if !seen.insert(id.to_string()) {
+        return Err("id is used twice".into());
+    }
+    Ok(())
+}
+
+/// Everything in `content/`, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Content {
+    pub sections: Vec<ParsedSection>,
+    pub glossary: Vec<ParsedTerm>,
+    pub areas: Vec<ParsedArea>,
+    pub quiz: Vec<ParsedQuestion>,
+}
+
+/// Reads and checks the content under `root` (the folder holding `content/`).
+pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let sections = load_sections(root, &mut errors);
+    let glossary = load_file(root, GLOSSARY_FILE, &mut errors, parse_glossary);
+    let areas = load_file(root, AREAS_FILE, &mut errors, parse_areas);
+    let quiz = if areas.is_empty() {
+        Vec::new()
+    } else {
+        load_file(root, QUIZ_FILE, &mut errors, |f, s| {
+            parse_quiz(f, s, &areas)
+        })
+    };
+    if errors.is_empty() {
+        let targets = LinkTargets {
+            sections: &sections,
+            glossary: &glossary,
+        };
+        errors.extend(check_sections(&sections));
+        errors.extend(check_site(&targets));
+        errors.extend(check_quiz_links(&targets, &areas, &quiz));
+        errors.extend(check_bank(&RULES, &areas, &quiz));
+    }
+    if errors.is_empty() {
+        Ok(Content {
+            sections,
+            glossary,
+            areas,
+            quiz,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn load_sections(root: &Path, errors: &mut Vec<ContentError>) -> Vec<ParsedSection> {
+    let mut files: Vec<_> = match fs::read_dir(root.join(GUIDE_DIR)) {
+        Ok(dir) => dir
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect(),
+        Err(e) => {
+            errors.push(io_error(GUIDE_DIR, e));
+            return Vec::new();
+        }
+    };
+    files.sort();
+    let mut sections = Vec::new();
+    for path in &files {
+        let name = format!(
+            "{GUIDE_DIR}/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        match fs::read_to_string(path) {
+            Ok(source) => match parse_section(&name, &source) {
+                Ok(section) => sections.push(section),
+                Err(e) => errors.push(e),
+            },
+            Err(e) => errors.push(io_error(&name, e)),
+        }
+    }
+    if sections.is_empty() && errors.is_empty() {
+        errors.push(ContentError::new(GUIDE_DIR, "holds no `.md` sections"));
+    }
+    sections
+}
+
+/// Reads and parses one data file; a problem is recorded and yields nothing.
+fn load_file<T>(
+    root: &Path,
+    file: &str,
+    errors: &mut Vec<ContentError>,
+    parse: impl FnOnce(&str, &str) -> Result<Vec<T>, ContentError>,
+) -> Vec<T> {
+    fs::read_to_string(root.join(file))
+        .map_err(|e| io_error(file, e))
+        .and_then(|source| parse(file, &source))
+        .unwrap_or_else(|e| {
+            errors.push(e);
+            Vec::new()
+        })
+}
+
+fn io_error(file: &str, e: std::io::Error) -> ContentError {
+    ContentError::new(file, format!("cannot be read: {e}"))
+}
+
+/// The whole build script: load and check `content/` under the package
+/// root, write the generated files to `out_dir`, or print every problem
+/// and fail the build.
+pub fn run_build_script(root: &Path, out_dir: &Path) -> Result<(), Vec<ContentError>> {
+    let content = load(root)?;
+    let generated = generate(&content);
+    for (name, code) in [
+        ("content.rs", &generated.content),
+        ("quiz.rs", &generated.quiz),
+        ("search.rs", &generated.search),
+    ] {
+        fs::write(out_dir.join(name), code)
+            .map_err(|e| vec![ContentError::new(name, format!("cannot be written: {e}"))])?;
+    }
+    Ok(())
+}
+#[cfg(test)]
+mod tests;

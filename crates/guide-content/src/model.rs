@@ -1,0 +1,139 @@
+//! The types the generated static data is made of. Every text is a
+//! `&'static str` baked into the binary, so nothing is parsed at run time.
+
+use crate::links;
+
+/// A `##` or `###` heading of a section, with its stable anchor id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: &'static str,
+    pub text: &'static str,
+}
+
+/// A heading (none for the text before the first one) and the HTML under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub heading: Option<Heading>,
+    pub html: &'static str,
+}
+
+/// One page of the guide, at `/guide/<slug>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Section {
+    pub slug: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub description: &'static str,
+    pub reading_minutes: usize,
+    pub blocks: &'static [Block],
+}
+
+impl Section {
+    pub fn path(&self) -> String {
+        links::section(self.slug)
+    }
+
+    pub fn headings(&self) -> impl Iterator<Item = &'static Heading> + use<> {
+        self.blocks.iter().filter_map(|b| b.heading.as_ref())
+    }
+}
+
+/// A glossary entry, at `/glossary#<id>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    pub id: &'static str,
+    pub term: &'static str,
+    pub definition_html: &'static str,
+    pub see: Option<&'static str>,
+}
+
+/// A skill area (`content/areas.toml`): quiz questions and results are
+/// grouped by it. Areas are compared by their stable id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Area {
+    pub id: &'static str,
+    pub label: &'static str,
+    /// The guide text that teaches the area as a whole.
+    pub link: &'static str,
+    pub summary: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Difficulty {
+    Easy,
+    Medium,
+    Hard,
+}
+
+/// How a quiz question is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswerKind {
+    /// One right option.
+    Single,
+    /// "Select all that apply", with partial credit.
+    Multiple,
+    /// The options True and False.
+    TrueFalse,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuizOption {
+    pub text: &'static str,
+    pub correct: bool,
+    /// Why this option is wrong; empty for right options.
+    pub why_wrong: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Question {
+    pub id: &'static str,
+    /// The id of its [`Area`].
+    pub area: &'static str,
+    pub difficulty: Difficulty,
+    pub kind: AnswerKind,
+    pub prompt: &'static str,
+    pub explanation: &'static str,
+    /// `/guide/<slug>#<heading>` of the text that teaches it.
+    pub link: &'static str,
+    pub options: &'static [QuizOption],
+}
+
+impl Question {
+    pub fn correct_indices(&self) -> Vec<usize> {
+        (0..self.options.len())
+            .filter(|&i| self.options[i].correct)
+            .collect()
+    }
+}
+
+/// What a search document is, shown beside each result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Guide,
+    Glossary,
+    Quiz,
+}
+
+impl DocumentKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Guide => "Guide",
+            DocumentKind::Glossary => "Glossary",
+            DocumentKind::Quiz => "Quiz explanation",
+        }
+    }
+}
+
+/// One searchable piece: a part of a section under one heading, a glossary
+/// term, or a quiz question's explanation, as plain text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Document {
+    pub kind: DocumentKind,
+    pub title: &'static str,
+    /// Where it sits: the section's title, "Glossary", or the quiz question.
+    pub context: &'static str,
+    /// The heading (or term) it links to.
+    pub link: &'static str,
+    pub text: &'static str,
+}

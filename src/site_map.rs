@@ -1,0 +1,127 @@
+//! The site map, in one place: every route of the app, the paths of its
+//! fixed pages, the links into the guide's content, and the list of pages
+//! the server renders at start-up (derived from the routes below plus the
+//! content, never written out a second time).
+//!
+//! Adding a page: add its path constant, its `<Route>` in [`SiteRoutes`], and
+//! (for a route with a parameter) its pages in [`pages_of_route`]. Links to
+//! guide sections, headings and glossary terms are built with the same code
+//! the build's content checks read them with (`guide_content::links`).
+
+use leptos::prelude::*;
+use leptos_router::{
+    components::{Route, Routes},
+    path,
+};
+
+pub use guide_content::links::{
+    GLOSSARY_PATH as GLOSSARY, glossary_term, heading as guide_heading, section as guide_section,
+};
+
+use crate::pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, QuizPage};
+
+pub const HOME: &str = "/";
+pub const QUIZ: &str = "/quiz";
+pub const BOOKMARKS: &str = "/bookmarks";
+/// The one route with a parameter: a guide section by its slug.
+const GUIDE_SECTION_ROUTE: &str = "/guide/:slug";
+
+/// Every route of the app; anything else is the 404 page.
+#[component]
+pub fn SiteRoutes() -> impl IntoView {
+    view! {
+        <Routes fallback=NotFound>
+            <Route path=path!("/") view=Overview />
+            <Route path=path!("/guide/:slug") view=GuidePage />
+            <Route path=path!("/glossary") view=GlossaryPage />
+            <Route path=path!("/quiz") view=QuizPage />
+            <Route path=path!("/bookmarks") view=BookmarksPage />
+        </Routes>
+    }
+}
+
+/// The pages behind one route path as the router lists it (`/quiz`,
+/// `/guide/:slug` or axum's `/guide/{slug}`): itself when it has no
+/// parameter; for a parameter, one page per value the content gives it.
+/// `None` for a route with a parameter this function does not know.
+pub fn pages_of_route(route: &str) -> Option<Vec<String>> {
+    let normalised = route.replace('{', ":").replace('}', "");
+    if !normalised.contains(':') {
+        return Some(vec![route.to_string()]);
+    }
+    if normalised == GUIDE_SECTION_ROUTE {
+        return Some(
+            crate::content::SECTIONS
+                .iter()
+                .map(|s| guide_section(s.slug))
+                .collect(),
+        );
+    }
+    None
+}
+
+/// Every page of the site, from the router's list of route paths.
+pub fn all_pages<'a>(routes: impl IntoIterator<Item = &'a str>) -> Result<Vec<String>, String> {
+    let mut pages = Vec::new();
+    for route in routes {
+        let expanded = pages_of_route(route).ok_or_else(|| {
+            format!("route `{route}` has a parameter: list its pages in site_map::pages_of_route")
+        })?;
+        for page in expanded {
+            if !pages.contains(&page) {
+                pages.push(page);
+            }
+        }
+    }
+    Ok(pages)
+}
+
+/// Links from the app's own pages into the guide (checked by a test, since
+/// the build cannot see Rust code).
+pub mod into_guide {
+    pub const FOR_HIRING_MANAGERS: (&str, &str) = ("careers", "for-hiring-managers");
+    pub const HIRING_CHECKLIST: (&str, &str) = ("summary", "hiring-checklist");
+
+    pub fn href((slug, heading): (&str, &str)) -> String {
+        super::guide_heading(slug, heading)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{self, PAGE_LINKS, SECTIONS};
+
+    const FIXED: [&str; 4] = [HOME, GLOSSARY, QUIZ, BOOKMARKS];
+
+    #[test]
+    fn routes_expand_to_every_section_once() {
+        let pages = all_pages(["/", "/guide/{slug}", "/quiz", "/"]).unwrap();
+        assert_eq!(pages[0], "/");
+        assert_eq!(pages.len(), 2 + SECTIONS.len());
+        assert!(pages.contains(&guide_section(SECTIONS[0].slug)));
+        let unknown = all_pages(["/user/:id"]).unwrap_err();
+        assert!(unknown.contains("site_map::pages_of_route"), "{unknown}");
+    }
+
+    #[test]
+    fn links_into_the_guide_resolve() {
+        for link in [
+            into_guide::FOR_HIRING_MANAGERS,
+            into_guide::HIRING_CHECKLIST,
+        ] {
+            let href = into_guide::href(link);
+            assert!(content::link_title(&href).is_some(), "{href} is broken");
+        }
+    }
+
+    #[test]
+    fn content_links_to_app_pages_are_fixed_pages() {
+        for link in PAGE_LINKS {
+            assert!(
+                FIXED.contains(link),
+                "content links to {link}, which is not a page"
+            );
+        }
+    }
+}

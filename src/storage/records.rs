@@ -1,0 +1,448 @@
+//! Bookmarks and reading progress: the records, their rules, and the
+//! export/import file. Keyed by section slug and heading id, so edits to the
+//! guide's wording never wipe them.
+
+use serde::{Deserialize, Serialize};
+
+use super::schema::Record;
+use crate::content;
+
+/// A saved place: a whole section, or one heading inside it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Bookmark {
+    pub section: String,
+    #[serde(default)]
+    pub heading: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    /// Milliseconds since the Unix epoch.
+    pub saved_at: f64,
+}
+
+/// Longest note kept, in characters.
+pub const NOTE_LIMIT: usize = 280;
+
+/// Where a bookmark points now that the guide may have changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// The section (and heading) exist: `href`, readable title.
+    Found { href: String, title: String },
+    /// The heading was removed or renamed: point to its section instead.
+    Moved { href: String, title: String },
+    /// The section itself is gone.
+    Gone,
+}
+
+impl Bookmark {
+    pub fn same_place(&self, section: &str, heading: Option<&str>) -> bool {
+        self.section == section && self.heading.as_deref() == heading
+    }
+
+    pub fn target(&self) -> Target {
+        let Some((_, s)) = content::section(&self.section) else {
+            return Target::Gone;
+        };
+        match &self.heading {
+            None => Target::Found {
+                href: s.path(),
+                title: s.title.to_string(),
+            },
+            Some(id) => match s.headings().find(|h| h.id == id) {
+                Some(h) => Target::Found {
+                    href: format!("{}#{}", s.path(), h.id),
+                    title: format!("{} \u{203a} {}", s.title, h.text),
+                },
+                None => Target::Moved {
+                    href: s.path(),
+                    title: s.title.to_string(),
+                },
+            },
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Bookmarks {
+    #[serde(default)]
+    pub items: Vec<Bookmark>,
+}
+
+impl Record for Bookmarks {
+    const NAME: &'static str = "bookmarks";
+    const VERSION: u64 = 1;
+}
+
+impl Bookmarks {
+    pub fn is_saved(&self, section: &str, heading: Option<&str>) -> bool {
+        self.items.iter().any(|b| b.same_place(section, heading))
+    }
+
+    /// Adds or removes the bookmark at a place; returns whether it is now saved.
+    pub fn toggle(&mut self, section: &str, heading: Option<&str>, now_ms: f64) -> bool {
+        if self.remove(section, heading).is_some() {
+            return false;
+        }
+        self.items.push(Bookmark {
+            section: section.to_string(),
+            heading: heading.map(str::to_string),
+            note: String::new(),
+            saved_at: now_ms,
+        });
+        true
+    }
+
+    /// Removes and returns the bookmark, so it can be restored ("undo").
+    pub fn remove(&mut self, section: &str, heading: Option<&str>) -> Option<Bookmark> {
+        let at = self
+            .items
+            .iter()
+            .position(|b| b.same_place(section, heading))?;
+        Some(self.items.remove(at))
+    }
+
+    pub fn restore(&mut self, bookmark: Bookmark) {
+        if !self.is_saved(&bookmark.section, bookmark.heading.as_deref()) {
+            self.items.push(bookmark);
+        }
+    }
+
+    pub fn set_note(&mut self, section: &str, heading: Option<&str>, note: &str) {
+        if let Some(b) = self
+            .items
+            .iter_mut()
+            .find(|b| b.same_place(section, heading))
+        {
+            b.note = note.trim().chars().take(NOTE_LIMIT).collect();
+        }
+    }
+
+    pub fn newest_first(&self) -> Vec<Bookmark> {
+        let mut items = self.items.clone();
+        items.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
+        items
+    }
+
+    /// Adds the bookmarks not already saved; returns how many were added.
+    pub fn merge(&mut self, incoming: &[Bookmark]) -> usize {
+        let before = self.items.len();
+        for b in incoming {
+            self.restore(b.clone());
+        }
+        self.items.len() - before
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Progress {
+    /// Slugs of the sections read, in the order they were finished.
+    #[serde(default)]
+    pub read: Vec<String>,
+    /// The section opened last, for "continue reading".
+    #[serde(default)]
+    pub last_section: Option<String>,
+}
+
+impl Record for Progress {
+    const NAME: &'static str = "progress";
+    const VERSION: u64 = 1;
+}
+
+impl Progress {
+    pub fn is_read(&self, slug: &str) -> bool {
+        self.read.iter().any(|s| s == slug)
+    }
+
+    /// Returns whether anything changed.
+    pub fn set_read(&mut self, slug: &str, read: bool) -> bool {
+        match (read, self.is_read(slug)) {
+            (true, false) => {
+                self.read.push(slug.to_string());
+                true
+            }
+            (false, true) => {
+                self.read.retain(|s| s != slug);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Sections of the current guide that are read (stale slugs don't count).
+    pub fn read_count(&self) -> usize {
+        content::SECTIONS
+            .iter()
+            .filter(|s| self.is_read(s.slug))
+            .count()
+    }
+
+    /// Where "continue reading" leads: the last section opened if it is not
+    /// yet read, else the first unread one after it, else the first unread.
+    pub fn continue_at(&self) -> Option<&'static content::Section> {
+        let sections = content::SECTIONS;
+        let start = self
+            .last_section
+            .as_deref()
+            .and_then(content::section)
+            .map_or(0, |(i, _)| i);
+        sections[start..]
+            .iter()
+            .chain(sections[..start].iter())
+            .find(|s| !self.is_read(s.slug))
+    }
+
+    pub fn merge(&mut self, incoming: &Progress) -> usize {
+        incoming
+            .read
+            .iter()
+            .filter(|slug| self.set_read(slug, true))
+            .count()
+    }
+}
+
+/// The file written by "Export" and read by "Import".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub app: String,
+    pub version: u64,
+    pub exported_at: f64,
+    pub bookmarks: Vec<Bookmark>,
+    pub progress: Progress,
+}
+
+pub const EXPORT_APP: &str = "backend-guide";
+pub const EXPORT_VERSION: u64 = 1;
+
+pub fn export(bookmarks: &Bookmarks, progress: &Progress, now_ms: f64) -> String {
+    let file = ExportFile {
+        app: EXPORT_APP.into(),
+        version: EXPORT_VERSION,
+        exported_at: now_ms,
+        bookmarks: bookmarks.newest_first(),
+        progress: progress.clone(),
+    };
+    serde_json::to_string_pretty(&file).expect("plain data serializes")
+}
+
+/// Why an import file was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportError {
+    NotJson,
+    /// JSON, but not written by this site's export.
+    NotAnExport,
+    /// Written by a newer version of the site, in this format version.
+    TooNew(u64),
+    /// An export, but its content is not in the expected shape.
+    Damaged(String),
+}
+
+/// What an import added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ImportReport {
+    pub bookmarks_added: usize,
+    pub sections_marked_read: usize,
+}
+
+/// Checks an export file and merges it in, skipping what is already there.
+pub fn import(
+    text: &str,
+    bookmarks: &mut Bookmarks,
+    progress: &mut Progress,
+) -> Result<ImportReport, ImportError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
+    if value.get("app").and_then(|a| a.as_str()) != Some(EXPORT_APP) {
+        return Err(ImportError::NotAnExport);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v > EXPORT_VERSION => return Err(ImportError::TooNew(v)),
+        Some(_) => {}
+        None => return Err(ImportError::Damaged("no version".into())),
+    }
+    let file: ExportFile =
+        serde_json::from_value(value).map_err(|e| ImportError::Damaged(e.to_string()))?;
+    let valid: Vec<Bookmark> = file
+        .bookmarks
+        .into_iter()
+        .filter(|b| !b.section.is_empty() && b.saved_at.is_finite())
+        .map(|mut b| {
+            b.note = b.note.chars().take(NOTE_LIMIT).collect();
+            b
+        })
+        .collect();
+    Ok(ImportReport {
+        bookmarks_added: bookmarks.merge(&valid),
+        sections_marked_read: progress.merge(&file.progress),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::schema::{decode, encode};
+
+    fn first_heading(slug: &str) -> &'static str {
+        content::section(slug)
+            .unwrap()
+            .1
+            .headings()
+            .next()
+            .unwrap()
+            .id
+    }
+
+    #[test]
+    fn toggling_adds_then_removes() {
+        let mut b = Bookmarks::default();
+        assert!(b.toggle("skills", None, 1.0));
+        assert!(b.toggle("skills", Some("databases"), 2.0));
+        assert!(b.is_saved("skills", None));
+        assert!(b.is_saved("skills", Some("databases")));
+        assert!(!b.toggle("skills", None, 3.0));
+        assert!(!b.is_saved("skills", None));
+        assert_eq!(b.items.len(), 1);
+    }
+
+    #[test]
+    fn remove_and_undo_restores_the_same_bookmark() {
+        let mut b = Bookmarks::default();
+        b.toggle("tools", Some("apis"), 5.0);
+        b.set_note("tools", Some("apis"), "  read twice  ");
+        let removed = b.remove("tools", Some("apis")).unwrap();
+        assert!(b.items.is_empty());
+        b.restore(removed.clone());
+        b.restore(removed);
+        assert_eq!(b.items.len(), 1);
+        assert_eq!(b.items[0].note, "read twice");
+        assert_eq!(b.items[0].saved_at, 5.0);
+    }
+
+    #[test]
+    fn notes_are_capped_and_list_is_newest_first() {
+        let mut b = Bookmarks::default();
+        b.toggle("a", None, 1.0);
+        b.toggle("b", None, 3.0);
+        b.toggle("c", None, 2.0);
+        b.set_note("a", None, &"x".repeat(NOTE_LIMIT + 10));
+        assert_eq!(b.items[0].note.len(), NOTE_LIMIT);
+        let order: Vec<_> = b.newest_first().into_iter().map(|x| x.section).collect();
+        assert_eq!(order, ["b", "c", "a"]);
+    }
+
+    #[test]
+    fn targets_follow_the_guide_and_mark_moved_headings() {
+        let h = first_heading("skills");
+        let found = Bookmark {
+            section: "skills".into(),
+            heading: Some(h.into()),
+            note: String::new(),
+            saved_at: 0.0,
+        };
+        assert!(
+            matches!(found.target(), Target::Found { href, .. } if href == format!("/guide/skills#{h}"))
+        );
+        let moved = Bookmark {
+            heading: Some("heading-that-was-removed".into()),
+            ..found.clone()
+        };
+        assert_eq!(
+            moved.target(),
+            Target::Moved {
+                href: "/guide/skills".into(),
+                title: "Essential skills".into()
+            }
+        );
+        let gone = Bookmark {
+            section: "old-section".into(),
+            ..found
+        };
+        assert_eq!(gone.target(), Target::Gone);
+    }
+
+    #[test]
+    fn progress_counts_only_current_sections_and_continues_where_left() {
+        let mut p = Progress::default();
+        assert_eq!(p.continue_at().unwrap().slug, content::SECTIONS[0].slug);
+        assert!(p.set_read("what-is-back-end", true));
+        assert!(!p.set_read("what-is-back-end", true));
+        p.set_read("removed-section", true);
+        assert_eq!(p.read_count(), 1);
+        p.last_section = Some("skills".into());
+        assert_eq!(p.continue_at().unwrap().slug, "skills");
+        p.set_read("skills", true);
+        assert_eq!(p.continue_at().unwrap().slug, "tools");
+        assert!(p.set_read("skills", false));
+        assert!(!p.is_read("skills"));
+    }
+
+    #[test]
+    fn records_round_trip_in_the_storage_envelope() {
+        let mut b = Bookmarks::default();
+        b.toggle("tools", None, 1.0);
+        assert_eq!(decode::<Bookmarks>(&encode(&b)).unwrap(), b);
+        let p = Progress {
+            read: vec!["tools".into()],
+            last_section: Some("tools".into()),
+        };
+        assert_eq!(decode::<Progress>(&encode(&p)).unwrap(), p);
+    }
+
+    #[test]
+    fn export_then_import_merges_without_duplicates() {
+        let mut b = Bookmarks::default();
+        b.toggle("tools", None, 1.0);
+        b.toggle("skills", Some("databases"), 2.0);
+        b.set_note("tools", None, "start here");
+        let p = Progress {
+            read: vec!["tools".into(), "skills".into()],
+            last_section: None,
+        };
+        let file = export(&b, &p, 9.0);
+
+        let mut into_b = Bookmarks::default();
+        into_b.toggle("tools", None, 7.0);
+        let mut into_p = Progress {
+            read: vec!["skills".into()],
+            last_section: None,
+        };
+        let report = import(&file, &mut into_b, &mut into_p).unwrap();
+        assert_eq!(
+            report,
+            ImportReport {
+                bookmarks_added: 1,
+                sections_marked_read: 1
+            }
+        );
+        assert_eq!(into_b.items.len(), 2);
+        assert_eq!(into_p.read.len(), 2);
+        // Importing again adds nothing.
+        assert_eq!(
+            import(&file, &mut into_b, &mut into_p).unwrap(),
+            ImportReport::default()
+        );
+    }
+
+    #[test]
+    fn import_rejects_what_is_not_an_export() {
+        let (mut b, mut p) = (Bookmarks::default(), Progress::default());
+        assert_eq!(import("nope", &mut b, &mut p), Err(ImportError::NotJson));
+        assert_eq!(
+            import(r#"{"app":"other","version":1}"#, &mut b, &mut p),
+            Err(ImportError::NotAnExport)
+        );
+        assert_eq!(
+            import(r#"{"app":"backend-guide","version":5}"#, &mut b, &mut p),
+            Err(ImportError::TooNew(5))
+        );
+        assert!(matches!(
+            import(
+                r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#,
+                &mut b,
+                &mut p
+            ),
+            Err(ImportError::Damaged(_))
+        ));
+        assert!(
+            b.items.is_empty() && p.read.is_empty(),
+            "a failed import changes nothing"
+        );
+    }
+}
