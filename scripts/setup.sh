@@ -40,7 +40,7 @@ apt_install() {
         APT_UPDATED=1
     fi
     info "apt-get install $*"
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null ||
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null ||
         fail "apt-get install $* failed"
 }
 
@@ -197,7 +197,21 @@ ensure_browser() {
     info "using $(/usr/bin/chromium --version 2>/dev/null)"
 }
 
+# The W3C Nu HTML checker (npm vnu-jar, in end2end/) runs on Java.
+ensure_java() {
+    step "Java for the HTML checker (vnu-jar)"
+    if command -v java >/dev/null 2>&1; then
+        info "found $(java -version 2>&1 | head -n 1)"
+        return
+    fi
+    info "no java on PATH: installing Debian's default-jre-headless"
+    apt_install default-jre-headless
+    command -v java >/dev/null 2>&1 ||
+        fail "Java is missing: the HTML validity test needs it (install a Java 11+ runtime, e.g. apt-get install default-jre-headless)"
+}
+
 setup_test() {
     ensure_node_packages
     ensure_browser
+    ensure_java
 }

@@ -4,6 +4,7 @@
 mod config;
 mod connections;
 mod encoding;
+mod html_tidy;
 mod limits;
 mod log_writer;
 mod offline;
@@ -172,7 +173,8 @@ async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Byte
     let html = to_bytes(response.into_body(), MAX_PAGE)
         .await
         .map_err(|e| format!("rendering {url} failed: {e}"))?;
-    Ok((status, html))
+    let html = html_tidy::tidy(&String::from_utf8_lossy(&html));
+    Ok((status, Bytes::from(html)))
 }
 
 /// A page the site does not hold (a query string, an unknown address),

@@ -1,0 +1,119 @@
+//! Makes the framework's HTML valid before it is held or sent (it passes
+//! the W3C Nu checker, with the hydration markers `<!>` as its only
+//! complaint). Runs on every rendered page, in the one rendering path.
+//!
+//! - Leptos writes its resource scripts after `</html>`; browsers move them
+//!   into the body anyway, and so do we: just before `</body>`.
+//! - The hydration hints carry the request's nonce in `crossorigin`, where
+//!   only `""`, `anonymous` or `use-credentials` are valid. The requests
+//!   they warm up are same-origin CORS requests, which is `""` (anonymous).
+//! - Nonces are dropped altogether: the policy lists script hashes (see
+//!   `security.rs`), and a page rendered once is sent many times.
+
+/// The page with those three fixes; any other HTML is left as it is.
+pub fn tidy(html: &str) -> String {
+    let html = move_trailing_scripts(html);
+    let html = fix_attribute(&html, "<link", "crossorigin", |value| {
+        let valid = matches!(value, "" | "anonymous" | "use-credentials");
+        Some(if valid { value } else { "" }.to_string())
+    });
+    fix_attribute(&html, "<script", "nonce", |_| None)
+}
+
+/// Moves `<script>` elements found after `</html>` to before `</body>`.
+fn move_trailing_scripts(html: &str) -> String {
+    let Some(end) = html.rfind("</html>") else {
+        return html.to_string();
+    };
+    let trailing = html[end + "</html>".len()..].trim();
+    let (Some(body_end), false) = (html[..end].rfind("</body>"), trailing.is_empty()) else {
+        return html.to_string();
+    };
+    if !trailing.starts_with("<script") || !trailing.ends_with("</script>") {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    out.push_str(&html[..body_end]);
+    out.push_str(trailing);
+    out.push_str(&html[body_end..end + "</html>".len()]);
+    out
+}
+
+/// In every `tag` element, rewrites `name="value"` to `name="<new>"` where
+/// `keep` returns the new value, and removes the attribute where it
+/// returns `None`.
+fn fix_attribute(
+    html: &str,
+    tag: &str,
+    name: &str,
+    keep: impl Fn(&str) -> Option<String>,
+) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(tag) {
+        let Some(tag_len) = rest[start..].find('>') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let element = &rest[start..start + tag_len];
+        out.push_str(&rewrite(element, name, &keep));
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn rewrite(element: &str, name: &str, keep: &impl Fn(&str) -> Option<String>) -> String {
+    let needle = format!(" {name}=\"");
+    let Some(at) = element.find(&needle) else {
+        return element.to_string();
+    };
+    let value_start = at + needle.len();
+    let Some(value_len) = element[value_start..].find('"') else {
+        return element.to_string();
+    };
+    let value = &element[value_start..value_start + value_len];
+    let after = &element[value_start + value_len + 1..];
+    match keep(value) {
+        Some(new) => format!("{}{needle}{new}\"{after}", &element[..at]),
+        None => format!("{}{after}", &element[..at]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_framework_output_becomes_valid() {
+        let page = concat!(
+            r#"<!DOCTYPE html><html><head><link rel="modulepreload" href="/pkg/a.js" crossorigin="n0nce">"#,
+            r#"<link rel="preload" href="/pkg/a.wasm" as="fetch" crossorigin="n0nce">"#,
+            r#"<script type="module" nonce="n0nce">go()</script></head><body><p>Hi</p></body></html>"#,
+            r#"<script nonce="n0nce">__RESOLVED_RESOURCES=[];</script><script nonce="n0nce">__X=[];</script>"#,
+        );
+        assert_eq!(
+            tidy(page),
+            concat!(
+                r#"<!DOCTYPE html><html><head><link rel="modulepreload" href="/pkg/a.js" crossorigin="">"#,
+                r#"<link rel="preload" href="/pkg/a.wasm" as="fetch" crossorigin="">"#,
+                r#"<script type="module">go()</script></head><body><p>Hi</p>"#,
+                r#"<script>__RESOLVED_RESOURCES=[];</script><script>__X=[];</script></body></html>"#,
+            )
+        );
+    }
+
+    #[test]
+    fn valid_html_is_left_alone() {
+        for page in [
+            r#"<html><body><link crossorigin="anonymous"><script src="/a.js"></script></body></html>"#,
+            "<p>a fragment, no document</p>",
+            "<html><body></body></html>\n",
+            "<html><body></body></html><p>not a script</p>",
+            "<script nonce=",
+        ] {
+            let expected = page.to_string();
+            assert_eq!(tidy(page), expected, "{page}");
+        }
+    }
+}
