@@ -5,9 +5,8 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(feature = "ssr")]
-#[tokio::main]
-async fn main() -> std::process::ExitCode {
-    backend_guide::server::run().await
+fn main() -> std::process::ExitCode {
+    backend_guide::server::run()
 }
 
 #[cfg(not(feature = "ssr"))]

@@ -3,6 +3,7 @@
 
 mod config;
 mod connections;
+mod cores;
 mod encoding;
 mod html_tidy;
 mod limits;
@@ -40,7 +41,7 @@ use site::Site;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Starts the server and runs it until SIGTERM or Ctrl-C.
-pub async fn run() -> ExitCode {
+pub fn run() -> ExitCode {
     let logs = log_writer::Batched::new(std::io::stdout());
     logs.flush_periodically();
     tracing_subscriber::fmt()
@@ -55,7 +56,20 @@ pub async fn run() -> ExitCode {
         // Colours for a person at a terminal, plain text for log files.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
-    let code = serve().await;
+    // Start-up, signals and background compression run here; requests are
+    // served by one runtime per core (cores.rs).
+    let code = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .thread_name("control")
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime.block_on(serve()),
+        Err(e) => {
+            tracing::error!("cannot start the runtime: {e}");
+            ExitCode::FAILURE
+        }
+    };
     let _ = logs.flush();
     code
 }
@@ -85,26 +99,52 @@ async fn serve() -> ExitCode {
     });
     let app = router(site, renderer);
 
-    let listener = match tokio::net::TcpListener::bind(addr).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            tracing::error!(
-                "cannot listen on {addr}: {e} (set LEPTOS_SITE_ADDR to another address)"
-            );
-            return ExitCode::FAILURE;
+    match cores::raise_open_files_limit() {
+        Ok(limit) if limit < WANTED_OPEN_FILES => tracing::warn!(
+            "open files are limited to {limit}, so at most about that many connections can be \
+             held: raise the hard limit (ulimit -Hn, or LimitNOFILE= in the systemd unit)"
+        ),
+        Ok(limit) => tracing::info!("open files limit: {limit}"),
+        Err(e) => tracing::warn!("cannot raise the open files limit: {e}"),
+    }
+    if let Err(e) = cores::check_free(addr) {
+        tracing::error!(
+            "cannot listen on {addr}: {e} (is another server running there? \
+             set LEPTOS_SITE_ADDR to another address)"
+        );
+        return ExitCode::FAILURE;
+    }
+    let cores = cores::count();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let mut serving = tokio::task::spawn_blocking(move || {
+        cores::serve(addr, app, cores, connections::HEADER_READ_TIMEOUT, stopped)
+    });
+    tracing::info!("serving the guide at http://{addr} ({cores} cores)");
+    let result = tokio::select! {
+        () = shutdown_signal() => {
+            let _ = stop.send(true);
+            serving.await
         }
+        result = &mut serving => result,
     };
-    tracing::info!("serving the guide at http://{addr}");
-    connections::serve(
-        listener,
-        app,
-        connections::HEADER_READ_TIMEOUT,
-        shutdown_signal(),
-    )
-    .await;
-    tracing::info!("stopped");
-    ExitCode::SUCCESS
+    match result {
+        Ok(Ok(())) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(e)) => {
+            tracing::error!("cannot listen on {addr}: {e}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            tracing::error!("the server stopped unexpectedly: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
+
+/// Fewer open files than this limits how many connections can be held.
+const WANTED_OPEN_FILES: u64 = 16_384;
 
 /// The Leptos renderer: every route, and the 404 page for anything else.
 /// Its HTML becomes a response in one place, [`site::Entry`], whether the
