@@ -23,6 +23,8 @@ use crate::pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, Q
 pub const HOME: &str = "/";
 pub const QUIZ: &str = "/quiz";
 pub const BOOKMARKS: &str = "/bookmarks";
+/// Not a page: the search documents, fetched by the browser on first use.
+pub const SEARCH_INDEX: &str = "/search-index.json";
 /// The one route with a parameter: a guide section by its slug.
 const GUIDE_SECTION_ROUTE: &str = "/guide/:slug";
 

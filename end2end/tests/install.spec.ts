@@ -1,4 +1,4 @@
-import { expect, sections, test } from './fixtures';
+import { expect, hydrated, sections, test } from './fixtures';
 
 interface Icon {
   src: string;
@@ -52,4 +52,17 @@ test('the service worker script is served fresh, as JavaScript, listing every pa
   for (const url of ['/', '/glossary', '/quiz', '/bookmarks', ...sections().map((s) => `/guide/${s.slug}`)]) {
     expect(script).toContain(`"${url}"`);
   }
+});
+
+test.describe('without service workers', () => {
+  // Blocked by policy (or, here, by the test harness): the page says nothing
+  // is wrong and works online, with no error from the registration code.
+  test.use({ serviceWorkers: 'block', allowedConsole: [/Service Worker registration blocked/] });
+
+  test('the guide still hydrates and works', async ({ page }) => {
+    await page.goto('/guide/tools');
+    await hydrated(page);
+    await page.getByRole('navigation', { name: 'Previous and next sections' }).getByRole('link', { name: /^Next/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  });
 });

@@ -46,3 +46,25 @@ test('search covers the glossary and quiz explanations, and says when nothing ma
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 });
+
+test('the search index is fetched when search is first opened, not before', async ({ page }) => {
+  const fetched: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/search-index.json')) fetched.push(request.url());
+  });
+  await page.goto('/guide/tools');
+  await hydrated(page);
+  expect(fetched, 'nothing is fetched before search is opened').toEqual([]);
+
+  await page.getByRole('button', { name: 'Search' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+  await dialog.getByRole('searchbox').fill('cache');
+  await expect(dialog.getByRole('status')).toHaveText(/\d+ results?/);
+  expect(fetched).toHaveLength(1);
+
+  // Opening it again uses what was loaded.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(dialog.getByRole('status')).toHaveText(/\d+ results?/);
+  expect(fetched).toHaveLength(1);
+});

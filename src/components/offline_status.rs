@@ -110,7 +110,15 @@ mod browser {
         let registering = container.register(WORKER);
         spawn_local(async move {
             let registration = match JsFuture::from(registering).await {
-                Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+                // Some environments resolve without a registration (service
+                // workers blocked by policy or by a test harness).
+                Ok(registration) => match registration.dyn_into::<ServiceWorkerRegistration>() {
+                    Ok(registration) => registration,
+                    Err(_) => {
+                        leptos::logging::log!("offline reading is unavailable: no registration");
+                        return;
+                    }
+                },
                 Err(error) => {
                     leptos::logging::log!("offline reading is unavailable: {error:?}");
                     return;

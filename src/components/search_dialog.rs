@@ -1,10 +1,21 @@
 //! The search box: a modal dialog opened from the header button or with
-//! the `/` key. Results are computed in the browser (see `crate::search`),
-//! so searching works offline.
+//! the `/` key. The documents are fetched once, when search is first
+//! opened (`site_map::SEARCH_INDEX`; the service worker keeps them for
+//! offline use), and results are computed in the browser (`crate::search`).
 
 use leptos::prelude::*;
 
-use crate::search::{DOCUMENTS, Fragment, Hit, search};
+use crate::search::{Document, Fragment, Hit, search};
+
+/// Where the documents are.
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Index {
+    NotLoaded,
+    Loading,
+    Ready(&'static [Document]),
+    Failed,
+}
 
 /// Results shown at most.
 const LIMIT: usize = 20;
@@ -14,9 +25,25 @@ pub fn Search() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let input = NodeRef::<leptos::html::Input>::new();
-    let hits = Memo::new(move |_| search(DOCUMENTS, &query.get(), LIMIT));
+    let index = RwSignal::new(Index::NotLoaded);
+    let hits = Memo::new(move |_| match index.get() {
+        Index::Ready(documents) => search(documents, &query.get(), LIMIT),
+        _ => Vec::new(),
+    });
 
     let open = move || {
+        // First use, or a retry after a failed load (say, offline before
+        // the service worker had the index).
+        if matches!(index.get_untracked(), Index::NotLoaded | Index::Failed) {
+            index.set(Index::Loading);
+            #[cfg(feature = "hydrate")]
+            leptos::task::spawn_local(async move {
+                index.set(match load::index().await {
+                    Some(documents) => Index::Ready(documents),
+                    None => Index::Failed,
+                });
+            });
+        }
         if let (Some(dialog), Some(input)) = (dialog.get_untracked(), input.get_untracked()) {
             if !dialog.open() {
                 let _ = dialog.show_modal();
@@ -35,12 +62,19 @@ pub fn Search() -> impl IntoView {
 
     let status = move || {
         let typed = !crate::search::terms(&query.get()).is_empty();
-        match hits.with(Vec::len) {
-            _ if !typed => String::new(),
+        match (index.get(), hits.with(Vec::len)) {
+            (_, _) if !typed => String::new(),
+            (Index::NotLoaded | Index::Loading, _) => "Loading the search index\u{2026}".to_string(),
+            (Index::Failed, _) => {
+                "Search is not available: its index could not be loaded. Close search and open it again to retry."
+                    .to_string()
+            }
+            (Index::Ready(_), n) => match n {
             0 => "No results. Try fewer or shorter words.".to_string(),
             1 => "1 result".to_string(),
             n if n == LIMIT => format!("The best {n} results"),
             n => format!("{n} results"),
+            },
         }
     };
 
@@ -116,6 +150,31 @@ fn marked(fragments: Vec<Fragment>) -> impl IntoView {
             }
         })
         .collect_view()
+}
+
+#[cfg(feature = "hydrate")]
+mod load {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    use crate::{search::Document, site_map::SEARCH_INDEX};
+
+    /// Fetches and reads the index; `None` when it cannot be had.
+    pub async fn index() -> Option<&'static [Document]> {
+        let response = JsFuture::from(web_sys::window()?.fetch_with_str(SEARCH_INDEX))
+            .await
+            .ok()?
+            .dyn_into::<web_sys::Response>()
+            .ok()?;
+        if !response.ok() {
+            return None;
+        }
+        let text = JsFuture::from(response.text().ok()?)
+            .await
+            .ok()?
+            .as_string()?;
+        crate::search::parse_index(&text).ok()
+    }
 }
 
 #[cfg(feature = "hydrate")]

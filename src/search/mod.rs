@@ -1,10 +1,78 @@
 //! Full-text search over the guide, the glossary and the quiz explanations.
 //! `build.rs` turns the content into plain-text documents at build time
-//! (`$OUT_DIR/search.rs`); searching them is plain Rust, run in the browser,
-//! so it works offline. Ranking and highlighting live here, apart from the
-//! view, and are tested on the host.
+//! (`$OUT_DIR/search.rs`). The server publishes them as one JSON file
+//! ([`index_json`], at `site_map::SEARCH_INDEX`), which the browser fetches
+//! the first time search is opened (and the service worker keeps for offline
+//! use): the documents are not compiled into the WASM client. Searching is
+//! plain Rust, run in the browser. Ranking and highlighting live here, apart
+//! from the view, and are tested on the host.
+
+use std::borrow::Cow;
+
+use serde::{Deserialize, Serialize};
 
 pub use guide_content::{Document, DocumentKind};
+
+/// One document as it travels in the index file (borrowed where the JSON
+/// allows, copied where it has escapes).
+#[derive(Serialize, Deserialize)]
+struct IndexEntry<'a> {
+    #[serde(borrow)]
+    kind: Cow<'a, str>,
+    #[serde(borrow)]
+    title: Cow<'a, str>,
+    #[serde(borrow)]
+    context: Cow<'a, str>,
+    #[serde(borrow)]
+    link: Cow<'a, str>,
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+fn kind_name(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::Guide => "guide",
+        DocumentKind::Glossary => "glossary",
+        DocumentKind::Quiz => "quiz",
+    }
+}
+
+/// The index file: every document, in order.
+pub fn index_json() -> String {
+    let entries: Vec<IndexEntry> = DOCUMENTS
+        .iter()
+        .map(|d| IndexEntry {
+            kind: kind_name(d.kind).into(),
+            title: d.title.into(),
+            context: d.context.into(),
+            link: d.link.into(),
+            text: d.text.into(),
+        })
+        .collect();
+    serde_json::to_string(&entries).expect("plain strings serialize")
+}
+
+/// Reads the index file. The documents live as long as the page, so they
+/// are leaked once into `'static` data that [`search`] takes as it is.
+pub fn parse_index(json: &str) -> Result<&'static [Document], serde_json::Error> {
+    let entries: Vec<IndexEntry> = serde_json::from_str(json)?;
+    let keep = |s: Cow<str>| -> &'static str { s.into_owned().leak() };
+    let documents: Vec<Document> = entries
+        .into_iter()
+        .map(|e| Document {
+            kind: match &*e.kind {
+                "glossary" => DocumentKind::Glossary,
+                "quiz" => DocumentKind::Quiz,
+                _ => DocumentKind::Guide,
+            },
+            title: keep(e.title),
+            context: keep(e.context),
+            link: keep(e.link),
+            text: keep(e.text),
+        })
+        .collect();
+    Ok(documents.leak())
+}
 
 /// Small tie-breaker: the guide itself first, then definitions.
 fn weight(kind: DocumentKind) -> u32 {
@@ -232,6 +300,13 @@ mod tests {
         assert!(narrower.len() < hits.len());
         assert!(search(DOCUMENTS, "zzzqqq", 10).is_empty());
         assert!(search(DOCUMENTS, "   ", 10).is_empty());
+    }
+
+    #[test]
+    fn the_index_file_round_trips_every_document() {
+        let parsed = parse_index(&index_json()).unwrap();
+        assert_eq!(parsed, DOCUMENTS);
+        assert!(parse_index("{not json").is_err());
     }
 
     #[test]

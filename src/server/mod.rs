@@ -180,6 +180,12 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
             root.display()
         )
     })?;
+    site.insert(
+        crate::site_map::SEARCH_INDEX.to_string(),
+        Bytes::from(crate::search::index_json()),
+        "application/json",
+        site::Caching::Revalidate,
+    );
     for url in page_urls()? {
         let request = Request::get(&url)
             .body(Body::empty())
