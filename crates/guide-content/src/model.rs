@@ -137,3 +137,57 @@ pub struct Document {
     pub link: &'static str,
     pub text: &'static str,
 }
+
+/// The seniority an interview question suits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    Junior,
+    Mid,
+    Senior,
+    Lead,
+    Architect,
+}
+
+/// A question of the interview bank (`content/interview.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InterviewQuestion {
+    pub id: &'static str,
+    /// The id of its [`Area`].
+    pub area: &'static str,
+    pub level: Level,
+    /// Suggested time, in minutes.
+    pub minutes: u8,
+    pub prompt: &'static str,
+    /// What a strong answer covers.
+    pub strong: &'static [&'static str],
+    pub red_flags: &'static [&'static str],
+    pub follow_up: &'static str,
+    /// The guide text behind it.
+    pub link: &'static str,
+}
+
+/// A "done when" check a learner ticks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathCheck {
+    /// Unique within its stage.
+    pub id: &'static str,
+    pub text: &'static str,
+}
+
+/// A stage of the learning path (`content/path.toml`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PathStage {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub summary: &'static str,
+    /// Ids of the [`Area`]s it trains.
+    pub areas: &'static [&'static str],
+    pub goals: &'static [&'static str],
+    /// Guide links it draws on.
+    pub sections: &'static [&'static str],
+    /// Glossary term ids it uses.
+    pub terms: &'static [&'static str],
+    /// What to add to the project that grows through the stages.
+    pub project: &'static str,
+    pub checks: &'static [PathCheck],
+}

@@ -6,7 +6,10 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Content, ParsedQuestion, ParsedSection, ParsedTerm, section::plain_text};
+use super::{
+    Content, ParsedInterviewQuestion, ParsedQuestion, ParsedSection, ParsedStage, ParsedTerm,
+    section::plain_text,
+};
 use crate::links;
 
 /// The three generated files: the guide and glossary, the areas and quiz
@@ -15,6 +18,8 @@ pub struct Generated {
     pub content: String,
     pub quiz: String,
     pub search: String,
+    /// The interview bank and the learning path.
+    pub learning: String,
 }
 
 pub fn generate(content: &Content) -> Generated {
@@ -22,6 +27,7 @@ pub fn generate(content: &Content) -> Generated {
         content: format(content_items(content)),
         quiz: format(quiz_items(content)),
         search: format(search_items(content)),
+        learning: format(learning_items(content)),
     }
 }
 
@@ -221,5 +227,80 @@ fn search_items(content: &Content) -> TokenStream {
     }
     quote! {
         pub static DOCUMENTS: &[::guide_content::Document] = &[#(#documents),*];
+    }
+}
+
+fn texts(list: &[String]) -> TokenStream {
+    let items = list.iter().map(|s| text(s));
+    quote!(&[#(#items),*])
+}
+
+fn learning_items(content: &Content) -> TokenStream {
+    let questions = content.interview.iter().map(interview_question);
+    let stages = content.path.stage.iter().map(stage);
+    let project = text(&content.path.project);
+    quote! {
+        pub static INTERVIEW_QUESTIONS: &[::guide_content::InterviewQuestion] = &[#(#questions),*];
+        /// The project that grows through the learning path's stages.
+        pub static PATH_PROJECT: &str = #project;
+        pub static PATH_STAGES: &[::guide_content::PathStage] = &[#(#stages),*];
+    }
+}
+
+fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
+    let (id, area, prompt, follow_up, link) = (
+        text(&q.id),
+        text(&q.area),
+        text(&q.prompt),
+        text(&q.follow_up),
+        text(&q.link),
+    );
+    let level = variant(&q.level);
+    let minutes = q.minutes;
+    let (strong, red_flags) = (texts(&q.strong), texts(&q.red_flags));
+    quote! {
+        ::guide_content::InterviewQuestion {
+            id: #id,
+            area: #area,
+            level: ::guide_content::Level::#level,
+            minutes: #minutes,
+            prompt: #prompt,
+            strong: #strong,
+            red_flags: #red_flags,
+            follow_up: #follow_up,
+            link: #link,
+        }
+    }
+}
+
+fn stage(s: &ParsedStage) -> TokenStream {
+    let (id, title, summary, project) = (
+        text(&s.id),
+        text(&s.title),
+        text(&s.summary),
+        text(&s.project),
+    );
+    let (areas, goals, sections, terms) = (
+        texts(&s.areas),
+        texts(&s.goals),
+        texts(&s.sections),
+        texts(&s.terms),
+    );
+    let checks = s.check.iter().map(|c| {
+        let (id, label) = (text(&c.id), text(&c.text));
+        quote!(::guide_content::PathCheck { id: #id, text: #label })
+    });
+    quote! {
+        ::guide_content::PathStage {
+            id: #id,
+            title: #title,
+            summary: #summary,
+            areas: #areas,
+            goals: #goals,
+            sections: #sections,
+            terms: #terms,
+            project: #project,
+            checks: &[#(#checks),*],
+        }
     }
 }

@@ -6,7 +6,10 @@ use std::collections::HashSet;
 
 use crate::links::{self, Target};
 
-use super::{ContentError, ParsedArea, ParsedQuestion, ParsedSection, ParsedTerm};
+use super::{
+    ContentError, ParsedArea, ParsedInterviewQuestion, ParsedPath, ParsedQuestion, ParsedSection,
+    ParsedTerm,
+};
 
 /// Everything a site-internal link may point at.
 pub struct LinkTargets<'a> {
@@ -114,4 +117,41 @@ pub fn check_quiz_links(
         })
     });
     questions.chain(areas).collect()
+}
+
+/// Checks the interview bank's and the learning path's links into the
+/// guide, and the path's glossary terms.
+pub fn check_learning_links(
+    targets: &LinkTargets,
+    interview: &[ParsedInterviewQuestion],
+    path: &ParsedPath,
+) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for q in interview {
+        if let Err(e) = targets.check_guide(&q.link) {
+            errors.push(ContentError::new(
+                super::INTERVIEW_FILE,
+                format!("question `{}`: broken link {e}", q.id),
+            ));
+        }
+    }
+    for s in &path.stage {
+        for link in &s.sections {
+            if let Err(e) = targets.check_guide(link) {
+                errors.push(ContentError::new(
+                    super::PATH_FILE,
+                    format!("stage `{}`: broken link {e}", s.id),
+                ));
+            }
+        }
+        for term in &s.terms {
+            if !targets.glossary.iter().any(|t| &t.id == term) {
+                errors.push(ContentError::new(
+                    super::PATH_FILE,
+                    format!("stage `{}`: no glossary term `{term}`", s.id),
+                ));
+            }
+        }
+    }
+    errors
 }

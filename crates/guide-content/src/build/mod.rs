@@ -7,7 +7,9 @@ mod areas;
 mod codegen;
 mod fairness;
 mod glossary;
+mod interview;
 mod link_check;
+mod path;
 mod quiz;
 mod section;
 
@@ -19,7 +21,9 @@ pub use fairness::{
     RULES, Rules, check_bank, correct_is_strictly_longest, correct_is_strictly_shortest,
 };
 pub use glossary::{ParsedTerm, parse_glossary};
-pub use link_check::{LinkTargets, check_quiz_links, check_site};
+pub use interview::{LEVELS, ParsedInterviewQuestion, parse_interview};
+pub use link_check::{LinkTargets, check_learning_links, check_quiz_links, check_site};
+pub use path::{ParsedCheck, ParsedPath, ParsedStage, parse_path};
 pub use quiz::{ParsedOption, ParsedQuestion, parse_quiz};
 pub use section::{
     ParsedBlock, ParsedHeading, ParsedSection, WORDS_PER_MINUTE, check_sections, parse_section,
@@ -30,6 +34,8 @@ pub const GUIDE_DIR: &str = "content/guide";
 pub const GLOSSARY_FILE: &str = "content/glossary.toml";
 pub const AREAS_FILE: &str = "content/areas.toml";
 pub const QUIZ_FILE: &str = "content/quiz.toml";
+pub const INTERVIEW_FILE: &str = "content/interview.toml";
+pub const PATH_FILE: &str = "content/path.toml";
 
 /// A problem in one content file, with enough context to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,6 +82,8 @@ pub struct Content {
     pub glossary: Vec<ParsedTerm>,
     pub areas: Vec<ParsedArea>,
     pub quiz: Vec<ParsedQuestion>,
+    pub interview: Vec<ParsedInterviewQuestion>,
+    pub path: ParsedPath,
 }
 
 /// Reads and checks the content under `root` (the folder holding `content/`).
@@ -84,12 +92,20 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
     let sections = load_sections(root, &mut errors);
     let glossary = load_file(root, GLOSSARY_FILE, &mut errors, parse_glossary);
     let areas = load_file(root, AREAS_FILE, &mut errors, parse_areas);
-    let quiz = if areas.is_empty() {
-        Vec::new()
+    let (quiz, interview, path) = if areas.is_empty() {
+        (Vec::new(), Vec::new(), None)
     } else {
-        load_file(root, QUIZ_FILE, &mut errors, |f, s| {
+        let quiz = load_file(root, QUIZ_FILE, &mut errors, |f, s| {
             parse_quiz(f, s, &areas)
+        });
+        let interview = load_file(root, INTERVIEW_FILE, &mut errors, |f, s| {
+            parse_interview(f, s, &areas)
+        });
+        let path = load_file(root, PATH_FILE, &mut errors, |f, s| {
+            parse_path(f, s, &areas).map(|p| vec![p])
         })
+        .pop();
+        (quiz, interview, path)
     };
     if errors.is_empty() {
         let targets = LinkTargets {
@@ -100,16 +116,20 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
         errors.extend(check_site(&targets));
         errors.extend(check_quiz_links(&targets, &areas, &quiz));
         errors.extend(check_bank(&RULES, &areas, &quiz));
+        if let Some(path) = &path {
+            errors.extend(check_learning_links(&targets, &interview, path));
+        }
     }
-    if errors.is_empty() {
-        Ok(Content {
+    match path {
+        Some(path) if errors.is_empty() => Ok(Content {
             sections,
             glossary,
             areas,
             quiz,
-        })
-    } else {
-        Err(errors)
+            interview,
+            path,
+        }),
+        _ => Err(errors),
     }
 }
 
@@ -176,6 +196,7 @@ pub fn run_build_script(root: &Path, out_dir: &Path) -> Result<(), Vec<ContentEr
         ("content.rs", &generated.content),
         ("quiz.rs", &generated.quiz),
         ("search.rs", &generated.search),
+        ("learning.rs", &generated.learning),
     ] {
         fs::write(out_dir.join(name), code)
             .map_err(|e| vec![ContentError::new(name, format!("cannot be written: {e}"))])?;

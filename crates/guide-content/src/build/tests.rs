@@ -251,3 +251,98 @@ fn the_repository_content_passes_every_check() {
         panic!("content errors:\n{}", list.join("\n"));
     }
 }
+
+const INTERVIEW_Q: &str = "[[question]]\nid = \"db-q\"\narea = \"databases\"\nlevel = \"junior\"\nminutes = 5\nprompt = \"P\"\nstrong = [\"a\", \"b\", \"c\"]\nred_flags = [\"r\"]\nfollow_up = \"F\"\nlink = \"/guide/tools\"\n";
+
+/// A bank with junior, mid and senior questions in every test area.
+fn interview_bank(first: &str) -> String {
+    let mut bank = first.to_string();
+    for area in AREA_IDS {
+        for level in ["junior", "mid", "senior"] {
+            bank.push_str(
+                &INTERVIEW_Q
+                    .replace("db-q", &format!("{area}-{level}"))
+                    .replace("\"databases\"", &format!("{area:?}"))
+                    .replace("\"junior\"", &format!("{level:?}")),
+            );
+        }
+    }
+    bank
+}
+
+#[test]
+fn interview_bank_parses_and_names_the_faulty_question() {
+    let bank = parse_interview("i.toml", &interview_bank(INTERVIEW_Q), &areas()).unwrap();
+    assert_eq!(bank.len(), 1 + AREA_IDS.len() * 3);
+    let cases = [
+        (
+            INTERVIEW_Q.replace("\"junior\"", "\"intern\""),
+            "level `intern`",
+        ),
+        (
+            INTERVIEW_Q.replace("\"databases\"", "\"cooking\""),
+            "unknown area",
+        ),
+        (
+            INTERVIEW_Q.replace("minutes = 5", "minutes = 40"),
+            "40 minutes",
+        ),
+        (
+            INTERVIEW_Q.replace("[\"a\", \"b\", \"c\"]", "[\"a\"]"),
+            "1 strong-answer points",
+        ),
+        (INTERVIEW_Q.replace("[\"r\"]", "[]"), "red flag"),
+        (format!("{INTERVIEW_Q}{INTERVIEW_Q}"), "used twice"),
+    ];
+    for (bad, expected) in cases {
+        let err = parse_interview("i.toml", &interview_bank(&bad), &areas()).unwrap_err();
+        assert!(err.message.starts_with("question `db-q`"), "{err}");
+        assert!(err.message.contains(expected), "{expected}: {err}");
+    }
+    let err = parse_interview("i.toml", INTERVIEW_Q, &areas()).unwrap_err();
+    assert!(err.message.contains("apis at junior level"), "{err}");
+}
+
+const PATH: &str = "project = \"P\"\n[[stage]]\nid = \"s1\"\ntitle = \"T\"\nsummary = \"S\"\nareas = [\"databases\", \"apis\", \"security\"]\ngoals = [\"g\"]\nsections = [\"/guide/tools#version-control\"]\nterms = [\"git\"]\nproject = \"Do it\"\n[[stage.check]]\nid = \"c1\"\ntext = \"Done\"\n";
+
+#[test]
+fn learning_path_parses_and_its_links_and_terms_are_checked() {
+    let path = parse_path("p.toml", PATH, &areas()).unwrap();
+    assert_eq!(path.stage[0].check[0].id, "c1");
+    let cases = [
+        (
+            PATH.replace("\"databases\", ", ""),
+            "no stage trains the area(s) databases",
+        ),
+        (
+            PATH.replace("\"security\"]", "\"security\", \"cooking\"]"),
+            "unknown area `cooking`",
+        ),
+        (PATH.replace("id = \"c1\"", "id = \"C 1\""), "check `C 1`"),
+        (
+            format!("{PATH}[[stage.check]]\nid = \"c1\"\ntext = \"Again\"\n"),
+            "used twice",
+        ),
+    ];
+    for (bad, expected) in cases {
+        let err = parse_path("p.toml", &bad, &areas()).unwrap_err();
+        assert!(err.message.contains(expected), "{expected}: {err}");
+    }
+
+    let sections = [parse_section("01-tools.md", GOOD).unwrap()];
+    let glossary = parse_glossary(
+        "g.toml",
+        "[[term]]\nid = \"git\"\nterm = \"Git\"\ndefinition = \"d\"\n",
+    )
+    .unwrap();
+    let targets = LinkTargets {
+        sections: &sections,
+        glossary: &glossary,
+    };
+    assert!(check_learning_links(&targets, &[], &path).is_empty());
+    let mut broken = path.clone();
+    broken.stage[0].sections.push("/guide/tools#gone".into());
+    broken.stage[0].terms.push("nope".into());
+    let errors = check_learning_links(&targets, &[], &broken);
+    assert_eq!(errors.len(), 2, "{errors:?}");
+}

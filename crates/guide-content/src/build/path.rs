@@ -1,0 +1,93 @@
+//! The learning path: `content/path.toml`.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::{ContentError, ParsedArea, check_id, parse_toml};
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParsedPath {
+    /// The project that grows through the stages.
+    pub project: String,
+    pub stage: Vec<ParsedStage>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParsedStage {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub areas: Vec<String>,
+    pub goals: Vec<String>,
+    pub sections: Vec<String>,
+    pub terms: Vec<String>,
+    pub project: String,
+    pub check: Vec<ParsedCheck>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParsedCheck {
+    pub id: String,
+    pub text: String,
+}
+
+/// Parses and checks the path on its own (links and terms are checked with
+/// the rest of the site); errors name the stage.
+pub fn parse_path(
+    file: &str,
+    source: &str,
+    areas: &[ParsedArea],
+) -> Result<ParsedPath, ContentError> {
+    let path: ParsedPath = parse_toml(file, source)?;
+    if path.project.trim().is_empty() || path.stage.is_empty() {
+        return Err(ContentError::new(
+            file,
+            "needs a project and at least one stage",
+        ));
+    }
+    let mut stages = HashSet::new();
+    for s in &path.stage {
+        let at = |msg: String| ContentError::new(file, format!("stage `{}`: {msg}", s.id));
+        check_id(&mut stages, &s.id).map_err(at)?;
+        for text in [&s.title, &s.summary, &s.project] {
+            if text.trim().is_empty() {
+                return Err(at("title, summary and project must not be empty".into()));
+            }
+        }
+        if s.goals.is_empty() || s.check.is_empty() || s.sections.is_empty() {
+            return Err(at("needs goals, guide sections and checks".into()));
+        }
+        if let Some(unknown) = s
+            .areas
+            .iter()
+            .find(|id| !areas.iter().any(|a| &a.id == *id))
+        {
+            return Err(at(format!(
+                "unknown area `{unknown}` (see content/areas.toml)"
+            )));
+        }
+        let mut checks = HashSet::new();
+        for c in &s.check {
+            check_id(&mut checks, &c.id).map_err(|m| at(format!("check `{}`: {m}", c.id)))?;
+            if c.text.trim().is_empty() {
+                return Err(at(format!("check `{}` has no text", c.id)));
+            }
+        }
+    }
+    let untrained: Vec<&str> = areas
+        .iter()
+        .filter(|a| !path.stage.iter().any(|s| s.areas.contains(&a.id)))
+        .map(|a| a.id.as_str())
+        .collect();
+    if !untrained.is_empty() {
+        return Err(ContentError::new(
+            file,
+            format!("no stage trains the area(s) {}", untrained.join(", ")),
+        ));
+    }
+    Ok(path)
+}

@@ -1,0 +1,34 @@
+//! The interview question bank and the learning path, generated at build
+//! time from `content/interview.toml` and `content/path.toml` (checked by
+//! the build like the rest of the content). The pages that show them,
+//! `/interview` and `/path`, are still to come (issue 15).
+
+pub use guide_content::{InterviewQuestion, Level, PathCheck, PathStage};
+
+include!(concat!(env!("OUT_DIR"), "/learning.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::bank::Area;
+
+    #[test]
+    fn the_generated_data_matches_the_areas_of_the_quiz() {
+        assert!(INTERVIEW_QUESTIONS.len() >= 60);
+        for q in INTERVIEW_QUESTIONS {
+            assert!(Area::from_id(q.area).is_some(), "{}", q.id);
+        }
+        for area in Area::all() {
+            for level in [Level::Junior, Level::Mid, Level::Senior] {
+                assert!(
+                    INTERVIEW_QUESTIONS.iter().any(|q| q.area == area.id() && q.level == level),
+                    "{} {level:?}",
+                    area.id()
+                );
+            }
+        }
+        assert!(!PATH_PROJECT.is_empty());
+        assert!(PATH_STAGES.len() >= 8);
+        assert!(PATH_STAGES.iter().all(|s| !s.checks.is_empty()));
+    }
+}
