@@ -21,7 +21,9 @@ mod tests {
         for area in Area::all() {
             for level in [Level::Junior, Level::Mid, Level::Senior] {
                 assert!(
-                    INTERVIEW_QUESTIONS.iter().any(|q| q.area == area.id() && q.level == level),
+                    INTERVIEW_QUESTIONS
+                        .iter()
+                        .any(|q| q.area == area.id() && q.level == level),
                     "{} {level:?}",
                     area.id()
                 );

@@ -95,6 +95,11 @@ async fn serve() -> ExitCode {
     let background = site.clone();
     tokio::task::spawn_blocking(move || {
         background.make_brotli();
+        // Brotli's best quality works in large tables: give that memory back
+        // to the system now rather than when the allocator next gets busy
+        // (without this an idle server keeps about 80 MB more resident).
+        // SAFETY: mi_collect only asks the allocator to release free memory.
+        unsafe { libmimalloc_sys::mi_collect(true) };
         tracing::info!("brotli bodies ready");
     });
     let app = router(site, renderer);
