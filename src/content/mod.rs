@@ -27,7 +27,12 @@ pub fn link_title(link: &str) -> Option<String> {
         return Some(section.title.to_string());
     };
     let heading = section.headings().find(|h| h.id == fragment)?;
-    Some(format!("{} \u{203a} {}", section.title, heading.text))
+    Some(heading_title(section, heading))
+}
+
+/// "Section › Heading": how the app names a place in the guide.
+pub fn heading_title(section: &Section, heading: &Heading) -> String {
+    format!("{} \u{203a} {}", section.title, heading.text)
 }
 
 pub fn total_reading_minutes() -> usize {

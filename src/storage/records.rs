@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::schema::Record;
-use crate::content;
+use crate::{content, site_map};
 
 /// A saved place: a whole section, or one heading inside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,8 +49,8 @@ impl Bookmark {
             },
             Some(id) => match s.headings().find(|h| h.id == id) {
                 Some(h) => Target::Found {
-                    href: format!("{}#{}", s.path(), h.id),
-                    title: format!("{} \u{203a} {}", s.title, h.text),
+                    href: site_map::guide_heading(s.slug, h.id),
+                    title: content::heading_title(s, h),
                 },
                 None => Target::Moved {
                     href: s.path(),
