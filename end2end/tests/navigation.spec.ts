@@ -70,3 +70,30 @@ test('on a phone the site links fold behind a menu button that closes after navi
   const header = await page.locator('.site-header').boundingBox();
   expect(header!.height).toBeLessThan(140);
 });
+
+test.describe('when the WASM never arrives', () => {
+  // The blocked download is logged by the browser, the unused preload too,
+  // and Leptos's loader lets the failed fetch escape as a page error.
+  test.use({ allowedConsole: [/Failed to load resource|ERR_FAILED|preloaded using link preload|^Failed to fetch$/] });
+
+  test('the phone menu still opens, leads to a page, and closes', async ({ page }) => {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.goto('/guide/tools');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const site = page.getByRole('navigation', { name: 'Site' });
+    await expect(site.getByRole('link', { name: 'Quiz' })).toBeHidden();
+
+    await menu.click();
+    await expect(menu).toHaveAttribute('aria-expanded', 'true');
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await expect(menu).toBeFocused();
+
+    await menu.click();
+    await site.getByRole('link', { name: 'Quiz' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Skills quiz');
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'false');
+  });
+});

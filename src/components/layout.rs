@@ -1,7 +1,7 @@
 //! The frame around every page: skip link, site header and footer.
 
 use leptos::prelude::*;
-use leptos_router::{components::A, hooks::use_location};
+use leptos_router::components::A;
 
 use super::page_meta::SITE_NAME;
 use super::search_dialog::Search;
@@ -31,16 +31,25 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
 }
 
+/// The phone menu, run by a few lines in `<head>` rather than by the WASM
+/// client, so it works from the first paint, before hydration, and when the
+/// WASM never arrives: the button opens and closes the site links, and
+/// following one of them (or pressing Escape) closes them again. Events are
+/// caught on the document, so the script needs nothing to exist yet, and
+/// hydration leaves what it changes (`aria-expanded`, `open`) alone.
+pub const MENU_SCRIPT: &str = "document.addEventListener('click',function(e){\
+var t=e.target;if(!t||!t.closest)return;var b=document.querySelector('.menu-button'),\
+l=document.getElementById('site-links');if(!b||!l)return;\
+if(t.closest('.menu-button')){var o=b.getAttribute('aria-expanded')!=='true';\
+b.setAttribute('aria-expanded',o?'true':'false');l.classList.toggle('open',o)}\
+else if(t.closest('#site-links a')){b.setAttribute('aria-expanded','false');l.classList.remove('open')}});\
+document.addEventListener('keydown',function(e){var b=document.querySelector('.menu-button');\
+if(e.key==='Escape'&&b&&b.getAttribute('aria-expanded')==='true'){b.setAttribute('aria-expanded','false');\
+document.getElementById('site-links').classList.remove('open');b.focus()}});";
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let library = use_library();
-    // The phone menu closes whenever the page changes.
-    let menu_open = RwSignal::new(false);
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        menu_open.set(false);
-    });
     let count = move || {
         library
             .loaded
@@ -62,15 +71,14 @@ pub fn SiteHeader() -> impl IntoView {
                     type="button"
                     class="menu-button"
                     aria-controls="site-links"
-                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
-                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                    aria-expanded="false"
                 >
                     <span class="menu-icon" aria-hidden="true"></span>
                     "Menu"
                 </button>
             </div>
             <nav aria-label="Site">
-                <ul id="site-links" class="site-links" class:open=move || menu_open.get()>
+                <ul id="site-links" class="site-links">
                     <li><A href=site_map::HOME exact=true>"Overview"</A></li>
                     <li><A href=site_map::GLOSSARY>"Glossary"</A></li>
                     <li><A href=site_map::QUIZ>"Quiz"</A></li>
