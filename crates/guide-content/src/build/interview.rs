@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::{ContentError, ParsedArea, check_id, parse_toml};
+use super::{ContentError, ParsedArea, check_area, check_id, parse_toml};
 
 pub const LEVELS: [&str; 5] = ["junior", "mid", "senior", "lead", "architect"];
 /// Every area needs questions at each of these levels.
@@ -41,12 +41,7 @@ pub fn parse_interview(
     for q in &raw.question {
         let at = |msg: String| ContentError::new(file, format!("question `{}`: {msg}", q.id));
         check_id(&mut seen, &q.id).map_err(at)?;
-        if !areas.iter().any(|a| a.id == q.area) {
-            return Err(at(format!(
-                "unknown area `{}` (see content/areas.toml)",
-                q.area
-            )));
-        }
+        check_area(areas, &q.area).map_err(at)?;
         if !LEVELS.contains(&q.level.as_str()) {
             return Err(at(format!(
                 "level `{}` is not one of {}",

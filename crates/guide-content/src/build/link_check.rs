@@ -94,27 +94,34 @@ pub fn check_site(targets: &LinkTargets) -> Vec<ContentError> {
     errors
 }
 
+impl LinkTargets<'_> {
+    /// An error (in `file`, naming `owner`) for each link that does not lead
+    /// to guide text.
+    fn broken_guide_links<'a>(
+        &self,
+        file: &str,
+        owner: &str,
+        links: impl IntoIterator<Item = &'a String>,
+    ) -> Vec<ContentError> {
+        links
+            .into_iter()
+            .filter_map(|link| self.check_guide(link).err())
+            .map(|e| ContentError::new(file, format!("{owner}: broken link {e}")))
+            .collect()
+    }
+}
+
 /// Checks that every question and area links to guide text.
 pub fn check_quiz_links(
     targets: &LinkTargets,
     areas: &[ParsedArea],
     quiz: &[ParsedQuestion],
 ) -> Vec<ContentError> {
-    let questions = quiz.iter().filter_map(|q| {
-        targets.check_guide(&q.link).err().map(|e| {
-            ContentError::new(
-                super::QUIZ_FILE,
-                format!("question `{}`: broken link {e}", q.id),
-            )
-        })
+    let questions = quiz.iter().flat_map(|q| {
+        targets.broken_guide_links(super::QUIZ_FILE, &format!("question `{}`", q.id), [&q.link])
     });
-    let areas = areas.iter().filter_map(|a| {
-        targets.check_guide(&a.link).err().map(|e| {
-            ContentError::new(
-                super::AREAS_FILE,
-                format!("area `{}`: broken link {e}", a.id),
-            )
-        })
+    let areas = areas.iter().flat_map(|a| {
+        targets.broken_guide_links(super::AREAS_FILE, &format!("area `{}`", a.id), [&a.link])
     });
     questions.chain(areas).collect()
 }
@@ -128,27 +135,17 @@ pub fn check_learning_links(
 ) -> Vec<ContentError> {
     let mut errors = Vec::new();
     for q in interview {
-        if let Err(e) = targets.check_guide(&q.link) {
-            errors.push(ContentError::new(
-                super::INTERVIEW_FILE,
-                format!("question `{}`: broken link {e}", q.id),
-            ));
-        }
+        let owner = format!("question `{}`", q.id);
+        errors.extend(targets.broken_guide_links(super::INTERVIEW_FILE, &owner, [&q.link]));
     }
     for s in &path.stage {
-        for link in &s.sections {
-            if let Err(e) = targets.check_guide(link) {
-                errors.push(ContentError::new(
-                    super::PATH_FILE,
-                    format!("stage `{}`: broken link {e}", s.id),
-                ));
-            }
-        }
+        let owner = format!("stage `{}`", s.id);
+        errors.extend(targets.broken_guide_links(super::PATH_FILE, &owner, &s.sections));
         for term in &s.terms {
             if !targets.glossary.iter().any(|t| &t.id == term) {
                 errors.push(ContentError::new(
                     super::PATH_FILE,
-                    format!("stage `{}`: no glossary term `{term}`", s.id),
+                    format!("{owner}: no glossary term `{term}`"),
                 ));
             }
         }

@@ -75,6 +75,18 @@ fn check_id(seen: &mut std::collections::HashSet<String>, id: &str) -> Result<()
     Ok(())
 }
 
+/// Checks that `id` names an area of `content/areas.toml`.
+fn check_area(areas: &[ParsedArea], id: &str) -> Result<(), String> {
+    if areas.iter().any(|a| a.id == id) {
+        return Ok(());
+    }
+    let known: Vec<_> = areas.iter().map(|a| a.id.as_str()).collect();
+    Err(format!(
+        "unknown area `{id}` (one of {}, from content/areas.toml)",
+        known.join(", ")
+    ))
+}
+
 /// Everything in `content/`, parsed and checked.
 #[derive(Debug, Clone)]
 pub struct Content {

@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::{ContentError, ParsedArea, check_id, parse_toml};
+use super::{ContentError, ParsedArea, check_area, check_id, parse_toml};
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -61,14 +61,8 @@ pub fn parse_path(
         if s.goals.is_empty() || s.check.is_empty() || s.sections.is_empty() {
             return Err(at("needs goals, guide sections and checks".into()));
         }
-        if let Some(unknown) = s
-            .areas
-            .iter()
-            .find(|id| !areas.iter().any(|a| &a.id == *id))
-        {
-            return Err(at(format!(
-                "unknown area `{unknown}` (see content/areas.toml)"
-            )));
+        for area in &s.areas {
+            check_area(areas, area).map_err(at)?;
         }
         let mut checks = HashSet::new();
         for c in &s.check {

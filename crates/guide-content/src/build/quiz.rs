@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use serde::Deserialize;
 
-use super::{ContentError, areas::ParsedArea, check_id, parse_toml};
+use super::{ContentError, areas::ParsedArea, check_area, check_id, parse_toml};
 
 #[derive(Debug, Deserialize)]
 struct QuizFile {
@@ -64,14 +64,7 @@ pub fn parse_quiz(
     for q in raw.question {
         let at = |msg: String| ContentError::new(file, format!("question `{}`: {msg}", q.id));
         check_id(&mut seen, &q.id).map_err(at)?;
-        if !areas.iter().any(|a| a.id == q.area) {
-            let known: Vec<_> = areas.iter().map(|a| a.id.as_str()).collect();
-            return Err(at(format!(
-                "unknown area `{}` (one of {}, from content/areas.toml)",
-                q.area,
-                known.join(", ")
-            )));
-        }
+        check_area(areas, &q.area).map_err(at)?;
         if !["easy", "medium", "hard"].contains(&q.difficulty.as_str()) {
             return Err(at(format!(
                 "difficulty `{}` is not easy, medium or hard",
