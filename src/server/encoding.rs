@@ -125,20 +125,34 @@ impl Bodies {
         }
     }
 
+    /// For a body sent once (a page rendered for one request): only the
+    /// coding this client gets is made, with brotli at a quick quality.
+    pub fn for_one(body: Bytes, content_type: &str, accept: Option<&str>) -> Self {
+        let compress = compressible(content_type) && body.len() >= MIN_COMPRESS;
+        let coding = if compress {
+            negotiate(accept, true, true)
+        } else {
+            Encoding::Identity
+        };
+        let gzip = (coding == Encoding::Gzip).then(|| gzip(&body)).flatten();
+        let made = OnceLock::new();
+        let _ = made.set(
+            (coding == Encoding::Brotli)
+                .then(|| brotli(&body, QUICK))
+                .flatten(),
+        );
+        Bodies {
+            identity: body,
+            gzip,
+            brotli: made,
+            compress,
+        }
+    }
+
     /// Compresses with brotli at its best quality (slow: run off the request path).
     pub fn make_brotli(&self) {
-        self.make_brotli_at(BEST);
-    }
-
-    /// Compresses with brotli at a quality quick enough for a body that
-    /// is sent once (a page rendered for one request).
-    pub fn make_brotli_quickly(&self) {
-        self.make_brotli_at(QUICK);
-    }
-
-    fn make_brotli_at(&self, quality: i32) {
         if self.compress {
-            self.brotli.get_or_init(|| brotli(&self.identity, quality));
+            self.brotli.get_or_init(|| brotli(&self.identity, BEST));
         } else {
             let _ = self.brotli.set(None);
         }
@@ -252,5 +266,26 @@ mod tests {
         assert!(!small.varies());
         let png = Bodies::new(Bytes::from(vec![0u8; 4096]), "image/png");
         assert_eq!(png.pick(Some("gzip")).0, Encoding::Identity);
+    }
+
+    #[test]
+    fn a_body_sent_once_is_made_only_in_the_clients_coding() {
+        let text = Bytes::from("back end ".repeat(200));
+        let html = "text/html; charset=utf-8";
+        let br = Bodies::for_one(text.clone(), html, Some("gzip, br"));
+        assert!(br.gzip.is_none());
+        let (encoding, body) = br.pick(Some("gzip, br"));
+        assert_eq!(encoding, Encoding::Brotli);
+        let mut plain = Vec::new();
+        brotli::BrotliDecompress(&mut &body[..], &mut plain).unwrap();
+        assert_eq!(plain, &text[..]);
+
+        let gz = Bodies::for_one(text.clone(), html, Some("gzip"));
+        assert!(gz.brotli.get().unwrap().is_none());
+        assert_eq!(gz.pick(Some("gzip")).0, Encoding::Gzip);
+
+        let plain = Bodies::for_one(text, html, None);
+        assert!(plain.gzip.is_none() && plain.brotli.get().unwrap().is_none());
+        assert_eq!(plain.pick(None).0, Encoding::Identity);
     }
 }

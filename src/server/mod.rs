@@ -234,7 +234,12 @@ async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Byte
 async fn render_page(renderer: &Router, request: Request) -> Response {
     let (method, headers) = (request.method().clone(), request.headers().clone());
     match render(renderer, request).await {
-        Ok((status, html)) => site::Entry::rendered(html).respond(status, &method, &headers, None),
+        Ok((status, html)) => {
+            let accept = headers
+                .get(header::ACCEPT_ENCODING)
+                .and_then(|v| v.to_str().ok());
+            site::Entry::rendered(html, accept).respond(status, &method, &headers, None)
+        }
         Err(e) => {
             tracing::error!("{e}");
             StatusCode::INTERNAL_SERVER_ERROR.into_response()

@@ -51,16 +51,24 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// A page rendered for one request: brotli at a quick quality (the
-    /// best quality is for what is held and sent many times).
-    pub fn rendered(html: Bytes) -> Self {
-        let entry = Entry::new(html, HTML, Caching::Revalidate);
-        entry.bodies.make_brotli_quickly();
-        entry
+    /// A page rendered for one request, compressed only in the coding of
+    /// the client's `Accept-Encoding` (the best brotli quality, and every
+    /// coding, are for what is held and sent many times).
+    pub fn rendered(html: Bytes, accept: Option<&str>) -> Self {
+        Entry::with_bodies(
+            Bodies::for_one(html, HTML, accept),
+            HTML,
+            Caching::Revalidate,
+        )
     }
 
     fn new(body: Bytes, content_type: &str, caching: Caching) -> Self {
-        let digest = Sha256::digest(&body);
+        Entry::with_bodies(Bodies::new(body, content_type), content_type, caching)
+    }
+
+    fn with_bodies(bodies: Bodies, content_type: &str, caching: Caching) -> Self {
+        let body = &bodies.identity;
+        let digest = Sha256::digest(body);
         let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
         let etag_headers = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli].map(|coding| {
             HeaderValue::from_str(&format!("\"{etag}{}\"", coding.etag_suffix()))
@@ -68,7 +76,7 @@ impl Entry {
         });
         let policy = content_type
             .starts_with("text/html")
-            .then(|| policy_for_html(&String::from_utf8_lossy(&body)));
+            .then(|| policy_for_html(&String::from_utf8_lossy(body)));
         Entry {
             content_type: HeaderValue::from_str(content_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream")),
@@ -76,7 +84,7 @@ impl Entry {
             policy,
             etag,
             etag_headers,
-            bodies: Bodies::new(body, content_type),
+            bodies,
         }
     }
 }
