@@ -10,8 +10,10 @@
 CARGO_LEPTOS_VERSION=0.3.11
 BINARYEN_VERSION=132.0.0
 TOOLS_DIR="${BACKEND_GUIDE_TOOLS:-$HOME/.cache/backend-guide}"
-# Extra arguments for `cargo leptos build` (set by the Rust fallback).
-LEPTOS_BUILD_ARGS=()
+# Arguments for `cargo leptos build`: `--split` puts the lazy islands (the
+# quiz, the bookmarks list) in their own WASM files, fetched when their page
+# is opened; the Rust fallback adds its own.
+LEPTOS_BUILD_ARGS=(--split)
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 info() { printf '    %s\n' "$*"; }
@@ -53,7 +55,7 @@ use_debian_rust() {
     fi
     export PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
-    LEPTOS_BUILD_ARGS=(--lib-cargo-args=-Zbuild-std=std,panic_abort)
+    LEPTOS_BUILD_ARGS+=(--lib-cargo-args=-Zbuild-std=std,panic_abort)
     RUST_ROUTE=debian
     info "using Debian's $(/usr/bin/rustc --version) with build-std for wasm32"
 }

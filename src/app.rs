@@ -8,9 +8,10 @@ use crate::{
     components::layout::{MENU_SCRIPT, SiteFooter, SiteHeader, SkipLink},
     components::library_notice::LibraryNotice,
     components::offline_status::OfflineStatus,
+    components::page_navigation::NAVIGATION_SCRIPT,
     components::section_nav::SectionNav,
     site_map::SiteRoutes,
-    storage::{library::provide_library, theme_choice},
+    storage::theme_choice,
 };
 
 /// The document around the app: rendered on the server only.
@@ -25,6 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Before anything paints: the reader's saved theme, if any.
                 <script inner_html=theme_choice::early_script()></script>
                 <script inner_html=MENU_SCRIPT></script>
+                <script inner_html=NAVIGATION_SCRIPT></script>
                 <meta name="theme-color" content="#0b5cad" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />
@@ -32,7 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <AutoReload options=options.clone() />
                 <HashedStylesheet options=options.clone() id="leptos" />
-                <HydrationScripts options />
+                <HydrationScripts options islands=true islands_router=true />
                 <MetaTags />
             </head>
             <body>
@@ -42,11 +44,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
+/// Rendered on the server only: the interactive parts are islands
+/// (`#[island]`), hydrated on their own in the browser.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    provide_library();
-    mark_hydrated();
     view! {
         <Router>
             <SkipLink />
@@ -58,19 +60,10 @@ pub fn App() -> impl IntoView {
                 </main>
                 <SectionNav />
             </div>
-            <SiteFooter />
+            // Not the last child: the islands router overwrites an island
+            // that is (docs/islands-research.md).
             <OfflineStatus />
+            <SiteFooter />
         </Router>
     }
-}
-
-/// Marks `<html data-hydrated>` once the client has taken over the page, so
-/// tests (and CSS) can tell server-only HTML from the running app.
-fn mark_hydrated() {
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
 }

@@ -5,16 +5,21 @@ use leptos::prelude::*;
 use crate::storage::library::use_library;
 
 /// Rendered "not saved" on the server; shows the stored state once the
-/// client has read it. Hidden until hydration (it needs JavaScript).
-#[component]
+/// client has read it. Hidden until hydration (it needs JavaScript). An
+/// island: its props travel in the page as JSON, so they are owned.
+#[island]
 pub fn BookmarkButton(
-    section: &'static str,
-    #[prop(optional)] heading: Option<&'static str>,
+    section: String,
+    #[prop(optional)] heading: Option<String>,
     /// What is being bookmarked, for the accessible name.
     label: String,
 ) -> impl IntoView {
     let library = use_library();
-    let saved = move || library.is_saved(section, heading);
+    let place = StoredValue::new((section, heading));
+    let saved = move || {
+        library.loaded.get()
+            && place.with_value(|(section, heading)| library.is_saved(section, heading.as_deref()))
+    };
     view! {
         <button
             type="button"
@@ -22,7 +27,9 @@ pub fn BookmarkButton(
             aria-pressed=move || if saved() { "true" } else { "false" }
             aria-label=format!("Bookmark {label}")
             title=move || if saved() { "Remove bookmark" } else { "Add bookmark" }
-            on:click=move |_| library.toggle(section, heading)
+            on:click=move |_| {
+                place.with_value(|(section, heading)| library.toggle(section, heading.as_deref()))
+            }
         >
             <span aria-hidden="true">{move || if saved() { "\u{2605}" } else { "\u{2606}" }}</span>
         </button>

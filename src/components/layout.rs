@@ -9,26 +9,10 @@ use super::theme::ThemeToggle;
 use crate::{site_map, storage::library::use_library};
 
 /// First focusable element: lets keyboard users jump past the navigation.
-/// The router would take the click as a same-page navigation and leave
-/// focus behind, so the client moves focus itself.
+/// A link within the page, left to the browser (see `page_navigation`).
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    let skip = move |event: leptos::ev::MouseEvent| {
-        #[cfg(feature = "hydrate")]
-        {
-            use wasm_bindgen::JsCast;
-            let main = document()
-                .get_element_by_id("main")
-                .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(main) = main {
-                event.prevent_default();
-                let _ = main.focus();
-            }
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = event;
-    };
-    view! { <a class="skip-link" href="#main" on:click=skip>"Skip to content"</a> }
+    view! { <a class="skip-link" href="#main">"Skip to content"</a> }
 }
 
 /// The phone menu, run by a few lines in `<head>` rather than by the WASM
@@ -49,15 +33,6 @@ document.getElementById('site-links').classList.remove('open');b.focus()}});";
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let library = use_library();
-    let count = move || {
-        library
-            .loaded
-            .get()
-            .then(|| library.bookmarks.with(|b| b.items.len()))
-            // No badge for none: a "0" is noise.
-            .filter(|n| *n > 0)
-    };
     view! {
         <header class="site-header">
             <A href=site_map::HOME attr:class="brand">
@@ -85,19 +60,40 @@ pub fn SiteHeader() -> impl IntoView {
                     <li>
                         <A href=site_map::BOOKMARKS>
                             "Bookmarks"
-                            {move || count().map(|n| view! {
-                                <span class="badge">
-                                    <span class="visually-hidden">" ("</span>
-                                    {n}
-                                    <span class="visually-hidden">")"</span>
-                                </span>
-                            })}
+                            <BookmarkCount />
+                            // Keeps the island from being its parent's last child.
+                            " "
                         </A>
                     </li>
                     <li><a href="#contents">"Contents"</a></li>
                 </ul>
             </nav>
         </header>
+    }
+}
+
+/// How many bookmarks the reader has, beside the header link.
+#[island]
+fn BookmarkCount() -> impl IntoView {
+    let library = use_library();
+    let count = move || {
+        library
+            .loaded
+            .get()
+            .then(|| library.bookmarks.with(|b| b.items.len()))
+            // No badge for none: a "0" is noise.
+            .filter(|n| *n > 0)
+    };
+    move || {
+        count().map(|n| {
+            view! {
+                <span class="badge">
+                    <span class="visually-hidden">" ("</span>
+                    {n}
+                    <span class="visually-hidden">")"</span>
+                </span>
+            }
+        })
     }
 }
 

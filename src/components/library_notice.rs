@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::{notice::Notice, storage_words::describe_all};
 use crate::storage::library::use_library;
 
-#[component]
+#[island]
 pub fn LibraryNotice() -> impl IntoView {
     let issues = use_library().issues;
     // The notice's message follows the issues; dismissing it clears them.

@@ -2,11 +2,13 @@
 
 pub mod bookmark_button;
 pub mod confirm;
+pub mod keyed;
 pub mod layout;
 pub mod library_notice;
 pub mod notice;
 pub mod offline_status;
 pub mod page_meta;
+pub mod page_navigation;
 pub mod pager;
 pub mod reading_progress;
 pub mod search_dialog;

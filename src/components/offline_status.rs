@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-#[component]
+#[island]
 pub fn OfflineStatus() -> impl IntoView {
     let online = RwSignal::new(true);
     let update_ready = RwSignal::new(false);

@@ -6,9 +6,11 @@ use leptos::{html, prelude::*};
 use crate::storage::library::use_library;
 
 /// Placed at the end of a section: the read mark and its toggle.
-#[component]
-pub fn ReadingProgress(slug: &'static str) -> impl IntoView {
+#[island]
+pub fn ReadingProgress(slug: String) -> impl IntoView {
     let library = use_library();
+    // Islands are never disposed: `Copy` handles keep the closures simple.
+    let slug = StoredValue::new(slug);
     let marker = NodeRef::<html::Div>::new();
     // Once the reader marks or unmarks by hand, scrolling no longer decides.
     let decided_by_hand = StoredValue::new(false);
@@ -16,30 +18,41 @@ pub fn ReadingProgress(slug: &'static str) -> impl IntoView {
     // Nothing is saved before stored data is loaded, or it would be overwritten.
     Effect::new(move |_| {
         if library.loaded.get() {
-            library.visit(slug);
+            slug.with_value(|slug| library.visit(slug));
         }
     });
     #[cfg(feature = "hydrate")]
     {
-        let reached_end = move || {
-            let (Some(el), Ok(height)) = (marker.get_untracked(), window().inner_height()) else {
-                return false;
-            };
-            el.get_bounding_client_rect().top() <= height.as_f64().unwrap_or(0.0)
-        };
+        // The island is replaced, never disposed, when the reader moves to
+        // another page: the listener removes itself once the end marker
+        // has left the document.
+        let listener = StoredValue::new_local(None::<WindowListenerHandle>);
         let handle = window_event_listener(leptos::ev::scroll, move |_| {
-            if library.loaded.get_untracked()
-                && !decided_by_hand.get_value()
-                && reached_end()
-                && !library.is_read(slug)
-            {
-                library.set_read(slug, true);
+            let Some(el) = marker.get_untracked() else {
+                return;
+            };
+            if !el.is_connected() {
+                listener.update_value(|h| {
+                    if let Some(h) = h.take() {
+                        h.remove();
+                    }
+                });
+                return;
+            }
+            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let reached_end = el.get_bounding_client_rect().top() <= height;
+            if library.loaded.get_untracked() && !decided_by_hand.get_value() && reached_end {
+                slug.with_value(|slug| {
+                    if !library.is_read(slug) {
+                        library.set_read(slug, true);
+                    }
+                });
             }
         });
-        on_cleanup(move || handle.remove());
+        listener.set_value(Some(handle));
     }
 
-    let read = move || library.loaded.get() && library.is_read(slug);
+    let read = move || library.loaded.get() && slug.with_value(|slug| library.is_read(slug));
     view! {
         <div class="section-end" node_ref=marker>
             <p class="read-state">
@@ -50,7 +63,7 @@ pub fn ReadingProgress(slug: &'static str) -> impl IntoView {
                 class="button secondary mark-read"
                 on:click=move |_| {
                     decided_by_hand.set_value(true);
-                    library.set_read(slug, !library.is_read(slug));
+                    slug.with_value(|slug| library.set_read(slug, !library.is_read(slug)));
                 }
             >
                 {move || if read() { "Mark as unread" } else { "Mark as read" }}

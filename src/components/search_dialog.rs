@@ -20,7 +20,7 @@ enum Index {
 /// Results shown at most.
 const LIMIT: usize = 20;
 
-#[component]
+#[island]
 pub fn Search() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let dialog = NodeRef::<leptos::html::Dialog>::new();

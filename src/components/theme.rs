@@ -9,7 +9,7 @@ use crate::storage::theme_choice::Theme;
 
 /// The button that switches between the two themes. The server cannot know
 /// the theme in use, so the label appears once the client has read it.
-#[component]
+#[island]
 pub fn ThemeToggle() -> impl IntoView {
     let current = RwSignal::new(None::<Theme>);
     #[cfg(feature = "hydrate")]

@@ -10,6 +10,12 @@ pub fn section(slug: &str) -> Option<(usize, &'static Section)> {
     SECTIONS.iter().enumerate().find(|(_, s)| s.slug == slug)
 }
 
+/// The text of the section at position `index` (server-rendered views
+/// only: referring to it from an island would put the guide in the WASM).
+pub fn body(index: usize) -> &'static [Block] {
+    SECTION_BODIES.get(index).copied().unwrap_or_default()
+}
+
 /// The sections before and after position `index`, for previous/next links.
 pub fn neighbours(index: usize) -> (Option<&'static Section>, Option<&'static Section>) {
     let previous = index.checked_sub(1).and_then(|i| SECTIONS.get(i));

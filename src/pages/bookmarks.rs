@@ -1,7 +1,6 @@
 //! `/bookmarks`: saved places, newest first, with notes; export and import.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::{
     components::{confirm::ConfirmAction, page_meta::PageMeta},
@@ -16,11 +15,6 @@ use crate::{
 
 #[component]
 pub fn BookmarksPage() -> impl IntoView {
-    let library = use_library();
-    // The last removed bookmark, offered back until the next change.
-    let undo = RwSignal::new(None::<Bookmark>);
-    let items = move || library.bookmarks.with(|b| b.newest_first());
-
     view! {
         <PageMeta
             title="Bookmarks"
@@ -33,6 +27,23 @@ pub fn BookmarksPage() -> impl IntoView {
                 "nothing is sent to a server."
             </p>
             <p class="needs-js">"Bookmarks are kept by your browser and need JavaScript."</p>
+            <SavedPlaces />
+            // Keeps the island from being its parent's last child.
+            " "
+        </article>
+    }
+}
+
+/// The list, its notes, undo, and export/import: what runs in the browser.
+// Lazy: its code is a separate download, fetched when this page is opened.
+#[island(lazy)]
+fn SavedPlaces() -> impl IntoView {
+    let library = use_library();
+    // The last removed bookmark, offered back until the next change.
+    let undo = RwSignal::new(None::<Bookmark>);
+    let items = move || library.bookmarks.with(|b| b.newest_first());
+
+    view! {
             <div class="undo-region" role="status" aria-live="polite">
                 {move || {
                     undo.get().map(|b| {
@@ -68,7 +79,7 @@ pub fn BookmarksPage() -> impl IntoView {
                 Some(if list.is_empty() {
                     view! {
                         <p class="empty">
-                            "No bookmarks yet. Open a " <A href=site_map::HOME>"section of the guide"</A>
+                            "No bookmarks yet. Open a " <a href=site_map::HOME>"section of the guide"</a>
                             " and press \u{2606} beside its title or any heading."
                         </p>
                     }
@@ -96,7 +107,6 @@ pub fn BookmarksPage() -> impl IntoView {
                 })
             }}
             <Transfer library />
-        </article>
     }
 }
 
@@ -137,7 +147,7 @@ fn BookmarkItem(
         <li class="bookmark">
             <p class="bookmark-title">
                 {match href.clone() {
-                    Some(href) => view! { <A href=href>{title.clone()}</A> }.into_any(),
+                    Some(href) => view! { <a href=href>{title.clone()}</a> }.into_any(),
                     None => view! { <span>{title.clone()}</span> }.into_any(),
                 }}
                 {moved.then(|| view! {

@@ -1,15 +1,12 @@
 //! `/guide/<slug>`: one section of the guide.
 
 use leptos::prelude::*;
-use leptos_router::{
-    components::A,
-    hooks::{use_location, use_params_map},
-};
+use leptos_router::{components::A, hooks::use_params_map};
 
 use super::NotFound;
 use crate::{
     components::{
-        bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager,
+        bookmark_button::BookmarkButton, keyed::KeyedBy, page_meta::PageMeta, pager::Pager,
         reading_progress::ReadingProgress,
     },
     content::{self, Block, Heading, SECTIONS, Section},
@@ -19,35 +16,21 @@ use crate::{
 #[component]
 pub fn GuidePage() -> impl IntoView {
     let params = use_params_map();
-    scroll_to_heading_on_navigation();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
         match content::section(&slug) {
-            Some((index, section)) => view! { <SectionArticle index section /> }.into_any(),
+            Some((index, section)) => view! {
+                // Keyed by section: moving to another section replaces the
+                // article and its islands instead of patching them in place
+                // (they would keep the old section's slug).
+                <KeyedBy key=slug>
+                    <SectionArticle index section />
+                </KeyedBy>
+            }
+            .into_any(),
             None => view! { <NotFound /> }.into_any(),
         }
     }
-}
-
-/// A link from elsewhere in the app (search, quiz feedback, bookmarks) to
-/// `/guide/<slug>#<heading>` shows that heading once the page is drawn.
-fn scroll_to_heading_on_navigation() {
-    let location = use_location();
-    Effect::new(move |_| {
-        location.pathname.track();
-        let hash = location.hash.get();
-        #[cfg(feature = "hydrate")]
-        if let Some(id) = hash.strip_prefix('#').filter(|id| !id.is_empty()) {
-            let id = id.to_string();
-            request_animation_frame(move || {
-                if let Some(heading) = document().get_element_by_id(&id) {
-                    heading.scroll_into_view();
-                }
-            });
-        }
-        #[cfg(not(feature = "hydrate"))]
-        let _ = hash;
-    });
 }
 
 #[component]
@@ -66,13 +49,13 @@ fn SectionArticle(index: usize, section: &'static Section) -> impl IntoView {
                 </p>
                 <div class="heading-row">
                     <h1 id="page-title">{section.title}</h1>
-                    <BookmarkButton section=section.slug label=format!("the section \u{201c}{}\u{201d}", section.title) />
+                    <BookmarkButton section=section.slug.to_string() label=format!("the section \u{201c}{}\u{201d}", section.title) />
                 </div>
                 <p class="lead">{section.summary}</p>
             </header>
             <OnThisPage section />
-            {section.blocks.iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
-            <ReadingProgress slug=section.slug />
+            {content::body(index).iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
+            <ReadingProgress slug=section.slug.to_string() />
             <Pager index />
         </article>
     }
@@ -125,8 +108,8 @@ fn SectionHeading(section: &'static Section, heading: Heading) -> impl IntoView 
         <div class="heading-row">
             {title}
             <BookmarkButton
-                section=section.slug
-                heading=heading.id
+                section=section.slug.to_string()
+                heading=heading.id.to_string()
                 label=format!("the heading \u{201c}{}\u{201d}", heading.text)
             />
         </div>

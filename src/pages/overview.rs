@@ -28,6 +28,8 @@ pub fn Overview() -> impl IntoView {
                 </p>
                 <A href=first attr:class="button">"Start reading"</A>
                 <ReadingSummary />
+                // Keeps the island from being its parent's last child.
+                " "
             </header>
 
             <section aria-labelledby="who-for">
@@ -88,7 +90,8 @@ pub fn Overview() -> impl IntoView {
 }
 
 /// How far the visitor has read, and where to pick up (browser only).
-#[component]
+/// What the reader has read so far, once the browser has read it.
+#[island]
 fn ReadingSummary() -> impl IntoView {
     let library = use_library();
     move || {
@@ -105,7 +108,7 @@ fn ReadingSummary() -> impl IntoView {
                 <p>{format!("You have read {read} of {total} sections.")}</p>
                 <progress max=total value=read aria-hidden="true"></progress>
                 {next.map(|s| view! {
-                    <p>"Continue reading: " <A href=s.path()>{s.title}</A></p>
+                    <p>"Continue reading: " <a href=s.path()>{s.title}</a></p>
                 })}
             </div>
         })

@@ -50,7 +50,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname === "/healthz" || url.pathname === "/sw.js") return;
-  if (request.mode === "navigate") {
+  // Pages: opened by the browser, or fetched by the islands router when a
+  // link inside the site is followed (it marks its requests).
+  if (request.mode === "navigate" || request.headers.has("Islands-Router")) {
     event.respondWith(page(request, url));
   } else if (url.pathname.startsWith("/pkg/")) {
     event.respondWith(cacheFirst(request));

@@ -1,7 +1,12 @@
-//! The visitor's library (bookmarks and reading progress) as a Leptos
-//! context of signals. The server and the first client render see it empty
-//! and not `loaded`; the client reads local storage after hydration, saves
-//! every change, and follows changes made in other tabs.
+//! The visitor's library (bookmarks and reading progress) as signals that
+//! every island on the page shares.
+//!
+//! Each island is hydrated as its own root, so a context provided by one
+//! never reaches the others. In the browser the signals live once, in a
+//! thread-local, for as long as the WASM does (it stays loaded across
+//! page changes): stored data is read once, every change is saved, and
+//! changes made in other tabs are followed. On the server each island gets
+//! an empty library that is never `loaded`, so the HTML shows the defaults.
 
 use leptos::prelude::*;
 
@@ -12,39 +17,83 @@ use super::records::{Bookmark, Bookmarks, ImportError, ImportReport, Progress, i
 pub struct Library {
     pub bookmarks: RwSignal<Bookmarks>,
     pub progress: RwSignal<Progress>,
-    /// Stored data has been read (only ever true in the browser).
-    pub loaded: RwSignal<bool>,
+    /// Stored data has been read and this island may show it (only ever
+    /// true in the browser, after the island has been hydrated: hydration
+    /// keeps the server's text, so showing stored data any sooner would
+    /// leave the page out of step with the state).
+    pub loaded: Signal<bool>,
     /// What the reader should know about their saved data, until dismissed.
     pub issues: RwSignal<Vec<StorageIssue>>,
 }
 
-/// Creates the library and makes it available to every component below.
-pub fn provide_library() -> Library {
-    let library = Library {
-        bookmarks: RwSignal::new(Bookmarks::default()),
-        progress: RwSignal::new(Progress::default()),
-        loaded: RwSignal::new(false),
-        issues: RwSignal::new(Vec::new()),
-    };
-    provide_context(library);
-    Effect::new(move |_| library.load());
-    #[cfg(feature = "hydrate")]
-    library.follow_other_tabs();
-    library
+/// The shared signals, reference-counted so that they outlive any island.
+#[derive(Clone)]
+struct Shared {
+    bookmarks: ArcRwSignal<Bookmarks>,
+    progress: ArcRwSignal<Progress>,
+    loaded: ArcRwSignal<bool>,
+    issues: ArcRwSignal<Vec<StorageIssue>>,
 }
 
+impl Shared {
+    fn new() -> Self {
+        Self {
+            bookmarks: ArcRwSignal::new(Bookmarks::default()),
+            progress: ArcRwSignal::new(Progress::default()),
+            loaded: ArcRwSignal::new(false),
+            issues: ArcRwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Handles to the shared signals for the island being built.
+    fn library(&self, hydrated: Signal<bool>) -> Library {
+        let loaded = RwSignal::from(self.loaded.clone());
+        Library {
+            bookmarks: self.bookmarks.clone().into(),
+            progress: self.progress.clone().into(),
+            loaded: Signal::derive(move || hydrated.get() && loaded.get()),
+            issues: self.issues.clone().into(),
+        }
+    }
+}
+
+#[cfg(feature = "hydrate")]
+thread_local! {
+    static SHARED: std::cell::OnceCell<Shared> = const { std::cell::OnceCell::new() };
+}
+
+/// The library, for a component in an island.
 pub fn use_library() -> Library {
-    expect_context::<Library>()
+    // False until this island has been hydrated (effects run after it).
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
+    #[cfg(feature = "hydrate")]
+    {
+        let (shared, first) = SHARED.with(|cell| {
+            let first = cell.get().is_none();
+            (cell.get_or_init(Shared::new).clone(), first)
+        });
+        let library = shared.library(hydrated.into());
+        if first {
+            // Once per page load, after the first island is hydrated.
+            Effect::new(move |_| library.load());
+            library.follow_other_tabs();
+        }
+        library
+    }
+    #[cfg(not(feature = "hydrate"))]
+    Shared::new().library(hydrated.into())
 }
 
 impl Library {
+    #[cfg(feature = "hydrate")]
     fn load(self) {
         let b = super::load::<Bookmarks>();
         let p = super::load::<Progress>();
         self.bookmarks.set(b.record);
         self.progress.set(p.record);
         self.report(b.issue.into_iter().chain(p.issue));
-        self.loaded.set(true);
+        SHARED.with(|cell| cell.get().map(|shared| shared.loaded.set(true)));
     }
 
     /// Adds issues to those shown (the same issue is kept once).
@@ -69,7 +118,8 @@ impl Library {
             None => self.load(),
             _ => {}
         });
-        on_cleanup(move || handle.remove());
+        // Kept for the life of the page, like the shared signals.
+        let _ = handle;
     }
 
     #[cfg(feature = "hydrate")]

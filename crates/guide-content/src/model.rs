@@ -26,7 +26,10 @@ pub struct Section {
     pub summary: &'static str,
     pub description: &'static str,
     pub reading_minutes: usize,
-    pub blocks: &'static [Block],
+    /// Its `##` and `###` headings in order. The text itself is kept apart
+    /// (the generated `SECTION_BODIES`), so code that only names sections
+    /// and headings (the browser's islands) does not carry the whole guide.
+    pub headings: &'static [Heading],
 }
 
 impl Section {
@@ -35,7 +38,7 @@ impl Section {
     }
 
     pub fn headings(&self) -> impl Iterator<Item = &'static Heading> + use<> {
-        self.blocks.iter().filter_map(|b| b.heading.as_ref())
+        self.headings.iter()
     }
 }
 

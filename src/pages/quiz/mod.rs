@@ -35,7 +35,7 @@ struct Quiz {
     /// The visitor left an attempt for the start screen.
     paused: RwSignal<bool>,
     /// `?seed=N` fixes the shuffling (for tests and shared links).
-    fixed_seed: Memo<Option<u64>>,
+    fixed_seed: Option<u64>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -46,8 +46,7 @@ enum Screen {
 }
 
 impl Quiz {
-    fn new() -> Self {
-        let query = use_query_map();
+    fn new(fixed_seed: Option<u64>) -> Self {
         Self {
             data: RwSignal::new(QuizData::default()),
             loaded: RwSignal::new(false),
@@ -55,7 +54,7 @@ impl Quiz {
             feedback: RwSignal::new(None),
             finished: RwSignal::new(None),
             paused: RwSignal::new(false),
-            fixed_seed: Memo::new(move |_| query.read().get("seed").and_then(|s| s.parse().ok())),
+            fixed_seed,
         }
     }
 
@@ -102,7 +101,7 @@ impl Quiz {
     }
 
     fn seed(self) -> u64 {
-        match self.fixed_seed.get_untracked() {
+        match self.fixed_seed {
             // Deterministic, yet each new attempt is shuffled differently.
             Some(seed) => seed + self.data.with_untracked(|d| d.history.len() as u64),
             None => storage::random_seed(),
@@ -186,10 +185,8 @@ impl Quiz {
 
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    let quiz = Quiz::new();
-    Effect::new(move |_| quiz.load());
-    let screen = Memo::new(move |_| quiz.screen());
-
+    let query = use_query_map();
+    let seed = query.read_untracked().get("seed").and_then(|s| s.parse().ok());
     view! {
         <PageMeta
             title="Skills quiz"
@@ -197,13 +194,27 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <Notice message=quiz.notice />
-            {move || match screen.get() {
-                Screen::Start => view! { <start::StartScreen quiz /> }.into_any(),
-                Screen::Question(pos) => view! { <question::QuestionScreen quiz pos /> }.into_any(),
-                Screen::Results => view! { <results::ResultsScreen quiz /> }.into_any(),
-            }}
+            <QuizApp seed />
+            // Keeps the island from being its parent's last child.
+            " "
         </article>
+    }
+}
+
+/// The quiz itself: the only code of the page that runs in the browser.
+// Lazy: its code is a separate download, fetched when this page is opened.
+#[island(lazy)]
+fn QuizApp(seed: Option<u64>) -> impl IntoView {
+    let quiz = Quiz::new(seed);
+    Effect::new(move |_| quiz.load());
+    let screen = Memo::new(move |_| quiz.screen());
+    view! {
+        <Notice message=quiz.notice />
+        {move || match screen.get() {
+            Screen::Start => view! { <start::StartScreen quiz /> }.into_any(),
+            Screen::Question(pos) => view! { <question::QuestionScreen quiz pos /> }.into_any(),
+            Screen::Results => view! { <results::ResultsScreen quiz /> }.into_any(),
+        }}
     }
 }
 

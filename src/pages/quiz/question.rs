@@ -1,7 +1,6 @@
 //! One question at a time: choose, check, read the feedback, go on.
 
 use leptos::{html, prelude::*};
-use leptos_router::components::A;
 
 use super::Quiz;
 use crate::{
@@ -208,7 +207,7 @@ fn Feedback(q: &'static Question, selected: Vec<usize>, order: Vec<usize>) -> im
                 </ul>
             })}
             <p class="explanation">{q.explanation}</p>
-            <p class="read-more">"Read more: " <A href=q.link>{read_more}</A></p>
+            <p class="read-more">"Read more: " <a href=q.link>{read_more}</a></p>
         </div>
     }
 }

@@ -1,7 +1,6 @@
 //! The end of an attempt: score, bars by area, level, study plan, next steps.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::{Quiz, ReviewButton};
 use crate::{
@@ -75,7 +74,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                                                 .into_iter()
                                                 .map(|href| {
                                                     let title = link_title(href).unwrap_or_else(|| href.to_string());
-                                                    view! { <li><A href=href>{title}</A></li> }
+                                                    view! { <li><a href=href>{title}</a></li> }
                                                 })
                                                 .collect_view()}
                                         </ul>

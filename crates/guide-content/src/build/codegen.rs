@@ -55,6 +55,7 @@ fn optional(s: Option<&str>) -> TokenStream {
 
 fn content_items(content: &Content) -> TokenStream {
     let sections = content.sections.iter().map(section);
+    let bodies = content.sections.iter().map(body);
     let terms = content.glossary.iter().map(term);
     let mut pages: Vec<&str> = content
         .sections
@@ -68,10 +69,17 @@ fn content_items(content: &Content) -> TokenStream {
     pages.dedup();
     quote! {
         pub static SECTIONS: &[::guide_content::Section] = &[#(#sections),*];
+        /// The text of each section, in the order of `SECTIONS`.
+        pub static SECTION_BODIES: &[&[::guide_content::Block]] = &[#(#bodies),*];
         pub static GLOSSARY: &[::guide_content::Term] = &[#(#terms),*];
         /// Links in the text to the app's own pages (checked against the routes by a test).
         pub static PAGE_LINKS: &[&str] = &[#(#pages),*];
     }
+}
+
+fn heading(h: &super::section::ParsedHeading) -> TokenStream {
+    let (level, id, label) = (h.level, text(&h.id), text(&h.text));
+    quote!(::guide_content::Heading { level: #level, id: #id, text: #label })
 }
 
 fn section(s: &ParsedSection) -> TokenStream {
@@ -82,19 +90,7 @@ fn section(s: &ParsedSection) -> TokenStream {
         text(&s.description),
     );
     let minutes = s.reading_minutes();
-    let blocks = s.blocks.iter().map(|b| {
-        let heading = match &b.heading {
-            Some(h) => {
-                let (level, id, label) = (h.level, text(&h.id), text(&h.text));
-                quote!(::core::option::Option::Some(::guide_content::Heading {
-                    level: #level, id: #id, text: #label
-                }))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let html = text(&b.html);
-        quote!(::guide_content::Block { heading: #heading, html: #html })
-    });
+    let headings = s.headings().map(heading);
     quote! {
         ::guide_content::Section {
             slug: #slug,
@@ -102,9 +98,24 @@ fn section(s: &ParsedSection) -> TokenStream {
             summary: #summary,
             description: #description,
             reading_minutes: #minutes,
-            blocks: &[#(#blocks),*],
+            headings: &[#(#headings),*],
         }
     }
+}
+
+fn body(s: &ParsedSection) -> TokenStream {
+    let blocks = s.blocks.iter().map(|b| {
+        let heading = match &b.heading {
+            Some(h) => {
+                let h = heading(h);
+                quote!(::core::option::Option::Some(#h))
+            }
+            None => quote!(::core::option::Option::None),
+        };
+        let html = text(&b.html);
+        quote!(::guide_content::Block { heading: #heading, html: #html })
+    });
+    quote!(&[#(#blocks),*])
 }
 
 fn term(t: &ParsedTerm) -> TokenStream {
