@@ -113,8 +113,14 @@ test('after moving to another section, its own stars, read mark and progress are
   expect(saved).toContain(`"section":"${all[1].slug}"`);
   expect(saved).not.toContain(`"section":"${all[0].slug}"`);
 
-  await page.getByRole('button', { name: 'Mark as read' }).click();
+  // Reaching the end of the new section marks it (not the previous one
+  // again), and its button follows.
   const contents = page.getByRole('navigation', { name: 'Contents' });
+  await page.locator('.section-end').scrollIntoViewIfNeeded();
+  await expect(contents.getByRole('link', { name: all[1].title })).toContainText('(read)');
+  await page.getByRole('button', { name: 'Mark as unread' }).click();
+  await expect(contents.getByRole('link', { name: all[1].title })).not.toContainText('(read)');
+  await page.getByRole('button', { name: 'Mark as read' }).click();
   await expect(contents.getByRole('link', { name: all[1].title })).toContainText('(read)');
   // The first section was read to its end (the pager is there): marked too.
   await expect(contents.getByRole('link', { name: all[0].title })).toContainText('(read)');

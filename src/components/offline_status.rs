@@ -119,8 +119,9 @@ mod browser {
                         return;
                     }
                 },
-                Err(error) => {
-                    leptos::logging::log!("offline reading is unavailable: {error:?}");
+                Err(_) => {
+                    // The browser has logged why (say, an insecure origin).
+                    leptos::logging::log!("offline reading is unavailable: the worker was refused");
                     return;
                 }
             };

@@ -2,10 +2,14 @@
 //! the `/` key. The documents are fetched once, when search is first
 //! opened (`site_map::SEARCH_INDEX`; the service worker keeps them for
 //! offline use), and results are computed in the browser (`crate::search`).
+//! Reading the index and ranking results are `#[lazy]`: their code is a
+//! separate WASM file, fetched with the index, so pages that are only read
+//! do not carry it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::search::{Document, Fragment, Hit, search};
+use crate::search::{Document, Fragment, Hit};
 
 /// Where the documents are.
 #[derive(Clone, Copy, PartialEq)]
@@ -26,9 +30,27 @@ pub fn Search() -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let input = NodeRef::<leptos::html::Input>::new();
     let index = RwSignal::new(Index::NotLoaded);
-    let hits = Memo::new(move |_| match index.get() {
-        Index::Ready(documents) => search(documents, &query.get(), LIMIT),
-        _ => Vec::new(),
+    let hits = RwSignal::new(Vec::<Hit>::new());
+    // Ranks again whenever the query or the index changes; an answer for
+    // an older query is dropped.
+    let asked = StoredValue::new(0_u64);
+    let ranking = RwSignal::new(false);
+    Effect::new(move |_| {
+        let (index, query) = (index.get(), query.get());
+        asked.update_value(|n| *n += 1);
+        let Index::Ready(documents) = index else {
+            hits.set(Vec::new());
+            return;
+        };
+        let this = asked.get_value();
+        ranking.set(true);
+        leptos::task::spawn_local(async move {
+            let found = rank(documents, query).await;
+            if asked.get_value() == this {
+                hits.set(found);
+                ranking.set(false);
+            }
+        });
     });
 
     let open = move || {
@@ -38,7 +60,7 @@ pub fn Search() -> impl IntoView {
             index.set(Index::Loading);
             #[cfg(feature = "hydrate")]
             leptos::task::spawn_local(async move {
-                index.set(match load::index().await {
+                index.set(match load_index().await {
                     Some(documents) => Index::Ready(documents),
                     None => Index::Failed,
                 });
@@ -65,6 +87,7 @@ pub fn Search() -> impl IntoView {
         match (index.get(), hits.with(Vec::len)) {
             (_, _) if !typed => String::new(),
             (Index::NotLoaded | Index::Loading, _) => "Loading the search index\u{2026}".to_string(),
+            (Index::Ready(_), 0) if ranking.get() => "Searching\u{2026}".to_string(),
             (Index::Failed, _) => {
                 "Search is not available: its index could not be loaded. Close search and open it again to retry."
                     .to_string()
@@ -114,25 +137,26 @@ pub fn Search() -> impl IntoView {
                 {status}
             </p>
             <ol class="search-results">
-                <For
-                    each=move || hits.get()
-                    key=|hit| (hit.document.link, hit.document.title)
-                    children=move |hit: Hit| {
-                        view! {
-                            <li>
-                                <a href=hit.document.link on:click=move |_| close()>
-                                    {marked(hit.title)}
-                                </a>
-                                <span class="search-where">
-                                    {hit.document.kind.label()}
-                                    " · "
-                                    {hit.document.context}
-                                </span>
-                                <p>{marked(hit.snippet)}</p>
-                            </li>
-                        }
-                    }
-                />
+                {move || {
+                    hits.get()
+                        .into_iter()
+                        .map(|hit| {
+                            view! {
+                                <li>
+                                    <a href=hit.document.link on:click=move |_| close()>
+                                        {marked(hit.title)}
+                                    </a>
+                                    <span class="search-where">
+                                        {hit.document.kind.label()}
+                                        " · "
+                                        {hit.document.context}
+                                    </span>
+                                    <p>{marked(hit.snippet)}</p>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </dialog>
     }
@@ -144,24 +168,30 @@ fn marked(fragments: Vec<Fragment>) -> impl IntoView {
         .into_iter()
         .map(|f| {
             if f.matched {
-                view! { <mark>{f.text}</mark> }.into_any()
+                Either::Left(view! { <mark>{f.text}</mark> })
             } else {
-                f.text.into_any()
+                Either::Right(f.text)
             }
         })
         .collect_view()
 }
 
-#[cfg(feature = "hydrate")]
-mod load {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
+/// The results for `query`, best first (in the lazily loaded code).
+#[lazy]
+fn rank(documents: &'static [Document], query: String) -> Vec<Hit> {
+    crate::search::search(documents, &query, LIMIT)
+}
 
-    use crate::{search::Document, site_map::SEARCH_INDEX};
+/// Fetches and reads the index; `None` when it cannot be had.
+#[lazy]
+async fn load_index() -> Option<&'static [Document]> {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        use wasm_bindgen_futures::JsFuture;
 
-    /// Fetches and reads the index; `None` when it cannot be had.
-    pub async fn index() -> Option<&'static [Document]> {
-        let response = JsFuture::from(web_sys::window()?.fetch_with_str(SEARCH_INDEX))
+        let fetching = web_sys::window()?.fetch_with_str(crate::site_map::SEARCH_INDEX);
+        let response = JsFuture::from(fetching)
             .await
             .ok()?
             .dyn_into::<web_sys::Response>()
@@ -175,6 +205,8 @@ mod load {
             .as_string()?;
         crate::search::parse_index(&text).ok()
     }
+    #[cfg(not(feature = "hydrate"))]
+    None
 }
 
 #[cfg(feature = "hydrate")]

@@ -59,9 +59,9 @@ pub fn save<R: Record>(record: &R) -> Result<(), StorageIssue> {
     if !available() {
         return Ok(());
     }
-    let value: serde_json::Value =
-        serde_json::from_str(&encode(record)).expect("encode gives JSON");
-    LocalStorage::set(key(R::NAME), value).map_err(|_| StorageIssue::Full { record: R::NAME })
+    LocalStorage::raw()
+        .set_item(&key(R::NAME), &encode(record))
+        .map_err(|_| StorageIssue::Full { record: R::NAME })
 }
 
 /// Writes a value kept outside the versioned records (the theme, read

@@ -1,8 +1,7 @@
 //! The storage envelope: `{"version": N, "data": ...}` under
 //! `backend-guide:v1:<name>`, with migration and safe decoding.
 
-use serde::{Serialize, de::DeserializeOwned};
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 /// Every key the app writes starts with this.
 pub const NAMESPACE: &str = "backend-guide";
@@ -33,33 +32,71 @@ pub trait Record: Serialize + DeserializeOwned {
     const NAME: &'static str;
     const VERSION: u64;
 
-    /// Upgrades `data` from format `from` to `from + 1`.
-    fn migrate(from: u64, data: Value) -> Result<Value, Problem> {
-        let _ = from;
-        Ok(data)
+    /// Reads data saved in the older format `from` (the whole envelope in
+    /// `raw`). A record that changes its format overrides this, usually
+    /// with [`upgrade_with`]; until then no older format exists.
+    fn upgrade(from: u64, raw: &str) -> Result<Self, Problem> {
+        let _ = raw;
+        Err(Problem::WrongShape(format!("format {from} is unknown")))
     }
+}
+
+/// The envelope as it is written.
+#[derive(Serialize)]
+struct Envelope<'a, R> {
+    version: u64,
+    data: &'a R,
+}
+
+#[derive(Deserialize)]
+struct Version {
+    version: u64,
+}
+
+#[derive(Deserialize)]
+struct Data<R> {
+    data: R,
 }
 
 pub fn encode<R: Record>(record: &R) -> String {
-    json!({ "version": R::VERSION, "data": record }).to_string()
+    let envelope = Envelope {
+        version: R::VERSION,
+        data: record,
+    };
+    serde_json::to_string(&envelope).expect("plain data serializes")
 }
 
-/// Reads a stored string, migrating older formats step by step.
+/// Reads an envelope straight into the record (no generic JSON values in
+/// between: this runs in the browser, where code size counts).
 pub fn decode<R: Record>(raw: &str) -> Result<R, Problem> {
-    let value: Value = serde_json::from_str(raw).map_err(|_| Problem::Corrupt)?;
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| Problem::WrongShape("no version number".into()))?;
+    let version = match serde_json::from_str::<Version>(raw) {
+        Ok(v) => v.version,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(Problem::Corrupt),
+        Err(_) => return Err(Problem::WrongShape("no version number".into())),
+    };
     if version > R::VERSION {
         return Err(Problem::NewerVersion(version));
     }
-    let mut data = value
-        .get("data")
-        .cloned()
-        .ok_or_else(|| Problem::WrongShape("no data".into()))?;
-    for from in version..R::VERSION {
-        data = R::migrate(from, data)?;
+    if version < R::VERSION {
+        return R::upgrade(version, raw);
+    }
+    serde_json::from_str::<Data<R>>(raw)
+        .map(|d| d.data)
+        .map_err(|e| Problem::WrongShape(e.to_string()))
+}
+
+/// Upgrades data saved in format `from` one step at a time (`step` turns
+/// format N's data into format N+1's), then reads it as the record.
+pub fn upgrade_with<R: Record>(
+    from: u64,
+    raw: &str,
+    step: impl Fn(u64, serde_json::Value) -> Result<serde_json::Value, Problem>,
+) -> Result<R, Problem> {
+    let mut data = serde_json::from_str::<Data<serde_json::Value>>(raw)
+        .map_err(|e| Problem::WrongShape(e.to_string()))?
+        .data;
+    for version in from..R::VERSION {
+        data = step(version, data)?;
     }
     serde_json::from_value(data).map_err(|e| Problem::WrongShape(e.to_string()))
 }
@@ -82,11 +119,11 @@ mod tests {
         const VERSION: u64 = 2;
 
         // Format 1 stored a bare list of strings.
-        fn migrate(from: u64, data: Value) -> Result<Value, Problem> {
-            match from {
-                1 => Ok(json!({ "items": data })),
+        fn upgrade(from: u64, raw: &str) -> Result<Self, Problem> {
+            upgrade_with(from, raw, |version, data| match version {
+                1 => Ok(serde_json::json!({ "items": data })),
                 _ => Ok(data),
-            }
+            })
         }
     }
 
