@@ -2,104 +2,53 @@
 //! the `/` key. The documents are fetched once, when search is first
 //! opened (`site_map::SEARCH_INDEX`; the service worker keeps them for
 //! offline use), and results are computed in the browser (`crate::search`).
-//! Reading the index and ranking results are `#[lazy]`: their code is a
-//! separate WASM file, fetched with the index, so pages that are only read
-//! do not carry it.
+//!
+//! Only the button, the `/` key and the empty dialog are in the island
+//! every page hydrates. What is inside the dialog (the field, the index,
+//! ranking and the results) is built by [`search_panel`], a `#[lazy]`
+//! function: its code is a separate WASM file, fetched the first time
+//! search is opened, so pages that are only read do not carry it.
 
 use leptos::either::Either;
+use leptos::html::Dialog;
 use leptos::prelude::*;
 
-use crate::search::{Document, Fragment, Hit};
-
-/// Where the documents are.
-#[derive(Clone, Copy, PartialEq)]
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-enum Index {
-    NotLoaded,
-    Loading,
-    Ready(&'static [Document]),
-    Failed,
-}
+use crate::search::{Document, Fragment};
 
 /// Results shown at most.
 const LIMIT: usize = 20;
 
+/// The id of the search field (focused each time search opens).
+const INPUT_ID: &str = "search-input";
+
 #[island]
 pub fn Search() -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let input = NodeRef::<leptos::html::Input>::new();
-    let index = RwSignal::new(Index::NotLoaded);
-    let hits = RwSignal::new(Vec::<Hit>::new());
-    // Ranks again whenever the query or the index changes; an answer for
-    // an older query is dropped.
-    let asked = StoredValue::new(0_u64);
-    let ranking = RwSignal::new(false);
-    Effect::new(move |_| {
-        let (index, query) = (index.get(), query.get());
-        asked.update_value(|n| *n += 1);
-        let Index::Ready(documents) = index else {
-            hits.set(Vec::new());
-            return;
-        };
-        let this = asked.get_value();
-        ranking.set(true);
-        leptos::task::spawn_local(async move {
-            let found = rank(documents, query).await;
-            if asked.get_value() == this {
-                hits.set(found);
-                ranking.set(false);
-            }
-        });
-    });
+    let dialog = NodeRef::<Dialog>::new();
+    // How many times search was opened: the panel retries a failed index
+    // load when this changes.
+    let opened = RwSignal::new(0_u32);
+    let panel = StoredValue::new_local(None::<AnyView>);
+    let panel_ready = RwSignal::new(false);
 
     let open = move || {
-        // First use, or a retry after a failed load (say, offline before
-        // the service worker had the index).
-        if matches!(index.get_untracked(), Index::NotLoaded | Index::Failed) {
-            index.set(Index::Loading);
-            #[cfg(feature = "hydrate")]
+        if opened.get_untracked() == 0 {
             leptos::task::spawn_local(async move {
-                index.set(match load_index().await {
-                    Some(documents) => Index::Ready(documents),
-                    None => Index::Failed,
-                });
+                panel.set_value(Some(search_panel(dialog, opened).await));
+                panel_ready.set(true);
+                // The field exists from the next frame.
+                request_animation_frame(focus_field);
             });
         }
-        if let (Some(dialog), Some(input)) = (dialog.get_untracked(), input.get_untracked()) {
-            if !dialog.open() {
-                let _ = dialog.show_modal();
-            }
-            let _ = input.focus();
-            input.select();
+        opened.update(|n| *n += 1);
+        if let Some(dialog) = dialog.get_untracked()
+            && !dialog.open()
+        {
+            let _ = dialog.show_modal();
         }
-    };
-    let close = move || {
-        if let Some(dialog) = dialog.get_untracked() {
-            dialog.close();
-        }
+        focus_field();
     };
     #[cfg(feature = "hydrate")]
     shortcut::listen(open);
-
-    let status = move || {
-        let typed = !crate::search::terms(&query.get()).is_empty();
-        match (index.get(), hits.with(Vec::len)) {
-            (_, _) if !typed => String::new(),
-            (Index::NotLoaded | Index::Loading, _) => "Loading the search index\u{2026}".to_string(),
-            (Index::Ready(_), 0) if ranking.get() => "Searching\u{2026}".to_string(),
-            (Index::Failed, _) => {
-                "Search is not available: its index could not be loaded. Close search and open it again to retry."
-                    .to_string()
-            }
-            (Index::Ready(_), n) => match n {
-            0 => "No results. Try fewer or shorter words.".to_string(),
-            1 => "1 result".to_string(),
-            n if n == LIMIT => format!("The best {n} results"),
-            n => format!("{n} results"),
-            },
-        }
-    };
 
     view! {
         <button
@@ -116,50 +65,130 @@ pub fn Search() -> impl IntoView {
         <dialog node_ref=dialog class="search-dialog" aria-labelledby="search-title">
             <div class="search-top">
                 <p id="search-title" class="search-title">"Search the guide"</p>
-                <button type="button" class="link-button" on:click=move |_| close()>
+                <button type="button" class="link-button" on:click=move |_| close(dialog)>
                     "Close"
                 </button>
             </div>
-            <label for="search-input" class="visually-hidden">
-                "Search the guide, glossary and quiz explanations"
-            </label>
-            <input
-                id="search-input"
-                node_ref=input
-                type="search"
-                autocomplete="off"
-                spellcheck="false"
-                placeholder="Search the guide, glossary and quiz"
-                prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
-            />
-            <p class="search-status" role="status" aria-live="polite">
-                {status}
-            </p>
-            <ol class="search-results">
-                {move || {
-                    hits.get()
-                        .into_iter()
-                        .map(|hit| {
-                            view! {
-                                <li>
-                                    <a href=hit.document.link on:click=move |_| close()>
-                                        {marked(hit.title)}
-                                    </a>
-                                    <span class="search-where">
-                                        {hit.document.kind.label()}
-                                        " · "
-                                        {hit.document.context}
-                                    </span>
-                                    <p>{marked(hit.snippet)}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
+            {move || panel_ready.get().then(|| panel.try_update_value(Option::take).flatten()).flatten()}
         </dialog>
     }
+}
+
+fn close(dialog: NodeRef<Dialog>) {
+    if let Some(dialog) = dialog.get_untracked() {
+        dialog.close();
+    }
+}
+
+/// Puts the cursor in the search field, its text selected (once it exists).
+fn focus_field() {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let field = document()
+            .get_element_by_id(INPUT_ID)
+            .and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(field) = field {
+            let _ = field.focus();
+            field.select();
+        }
+    }
+}
+
+/// Where the documents are.
+#[derive(Clone, Copy, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Index {
+    NotLoaded,
+    Loading,
+    Ready(&'static [Document]),
+    Failed,
+}
+
+/// The inside of the dialog: field, status and results. Rendered in the
+/// browser only (the server's dialog is empty), the first time search opens.
+#[lazy]
+fn search_panel(dialog: NodeRef<Dialog>, opened: RwSignal<u32>) -> AnyView {
+    let query = RwSignal::new(String::new());
+    let index = RwSignal::new(Index::NotLoaded);
+    // Each opening retries a load that failed (say, offline before the
+    // service worker had the index).
+    Effect::new(move |_| {
+        opened.track();
+        if matches!(index.get_untracked(), Index::NotLoaded | Index::Failed) {
+            index.set(Index::Loading);
+            #[cfg(feature = "hydrate")]
+            leptos::task::spawn_local(async move {
+                index.set(match load::index().await {
+                    Some(documents) => Index::Ready(documents),
+                    None => Index::Failed,
+                });
+            });
+        }
+    });
+    let hits = Memo::new(move |_| match index.get() {
+        Index::Ready(documents) => crate::search::search(documents, &query.get(), LIMIT),
+        _ => Vec::new(),
+    });
+
+    let status = move || {
+        let typed = !crate::search::terms(&query.get()).is_empty();
+        match (index.get(), hits.with(Vec::len)) {
+            (_, _) if !typed => String::new(),
+            (Index::NotLoaded | Index::Loading, _) => "Loading the search index\u{2026}".to_string(),
+            (Index::Failed, _) => {
+                "Search is not available: its index could not be loaded. Close search and open it again to retry."
+                    .to_string()
+            }
+            (Index::Ready(_), n) => match n {
+                0 => "No results. Try fewer or shorter words.".to_string(),
+                1 => "1 result".to_string(),
+                n if n == LIMIT => format!("The best {n} results"),
+                n => format!("{n} results"),
+            },
+        }
+    };
+
+    view! {
+        <label for=INPUT_ID class="visually-hidden">
+            "Search the guide, glossary and quiz explanations"
+        </label>
+        <input
+            id=INPUT_ID
+            type="search"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder="Search the guide, glossary and quiz"
+            prop:value=move || query.get()
+            on:input=move |ev| query.set(event_target_value(&ev))
+        />
+        <p class="search-status" role="status" aria-live="polite">
+            {status}
+        </p>
+        <ol class="search-results">
+            {move || {
+                hits.get()
+                    .into_iter()
+                    .map(|hit| {
+                        view! {
+                            <li>
+                                <a href=hit.document.link on:click=move |_| close(dialog)>
+                                    {marked(hit.title)}
+                                </a>
+                                <span class="search-where">
+                                    {hit.document.kind.label()}
+                                    " · "
+                                    {hit.document.context}
+                                </span>
+                                <p>{marked(hit.snippet)}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </ol>
+    }
+    .into_any()
 }
 
 /// Text with the matching parts in `<mark>`.
@@ -176,22 +205,16 @@ fn marked(fragments: Vec<Fragment>) -> impl IntoView {
         .collect_view()
 }
 
-/// The results for `query`, best first (in the lazily loaded code).
-#[lazy]
-fn rank(documents: &'static [Document], query: String) -> Vec<Hit> {
-    crate::search::search(documents, &query, LIMIT)
-}
+#[cfg(feature = "hydrate")]
+mod load {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
 
-/// Fetches and reads the index; `None` when it cannot be had.
-#[lazy]
-async fn load_index() -> Option<&'static [Document]> {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        use wasm_bindgen_futures::JsFuture;
+    use crate::{search::Document, site_map::SEARCH_INDEX};
 
-        let fetching = web_sys::window()?.fetch_with_str(crate::site_map::SEARCH_INDEX);
-        let response = JsFuture::from(fetching)
+    /// Fetches and reads the index; `None` when it cannot be had.
+    pub async fn index() -> Option<&'static [Document]> {
+        let response = JsFuture::from(web_sys::window()?.fetch_with_str(SEARCH_INDEX))
             .await
             .ok()?
             .dyn_into::<web_sys::Response>()
@@ -205,8 +228,6 @@ async fn load_index() -> Option<&'static [Document]> {
             .as_string()?;
         crate::search::parse_index(&text).ok()
     }
-    #[cfg(not(feature = "hydrate"))]
-    None
 }
 
 #[cfg(feature = "hydrate")]
