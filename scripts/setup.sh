@@ -54,7 +54,21 @@ use_debian_rust() {
         apt_install rustc-web cargo-web rust-web-src lld
     fi
     export PATH="/usr/bin:$PATH" RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1
-    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+    # Debian's wasm-ld (LLVM 14) links the client, but its relocations stop
+    # `--split` ("Invalid data segment index in symbol"); the rust-lld that
+    # comes with any rustup toolchain links it in a form the splitter reads.
+    local lld
+    lld=$(ls "${RUSTUP_HOME:-$HOME/.rustup}"/toolchains/*/lib/rustlib/*/bin/rust-lld 2>/dev/null | tail -n 1)
+    if [ -n "$lld" ]; then
+        export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$lld"
+        info "linking the client with $lld"
+    else
+        export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld
+        local kept=() arg
+        for arg in "${LEPTOS_BUILD_ARGS[@]}"; do [ "$arg" = --split ] || kept+=("$arg"); done
+        LEPTOS_BUILD_ARGS=("${kept[@]}")
+        info "no rust-lld found: linking with wasm-ld, without --split (lazy code is not split off)"
+    fi
     LEPTOS_BUILD_ARGS+=(--lib-cargo-args=-Zbuild-std=std,panic_abort)
     RUST_ROUTE=debian
     info "using Debian's $(/usr/bin/rustc --version) with build-std for wasm32"
