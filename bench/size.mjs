@@ -5,7 +5,7 @@
 // bench/budget.json: /, a guide section, the glossary, the quiz, bookmarks), finds what a first
 // visit downloads (stylesheets, module scripts, the WASM preload, icons, the web
 // manifest and the icons it lists, /sw.js when the server has one and the scripts
-// it importScripts), and requests each resource three times with
+// it importScripts, the split-off WASM of the lazy islands on the page), and requests each resource three times with
 // Accept-Encoding: identity, gzip and br. Sizes are the body bytes on the wire,
 // exactly as the server sent them (nothing is decompressed).
 //
@@ -84,6 +84,33 @@ function assetsOfJs(js, url) {
     .map((m) => ({ url: new URL(m[1], url).href, type: 'js' }));
 }
 
+// The WASM files of the lazy islands a page holds (`#[island(lazy)]`, built
+// with `cargo leptos --split`): their code is fetched as soon as the island
+// is on the page, so it is part of that page's first load. The split loader
+// names each lazy function's file and the shared chunks it needs first.
+// Lazy functions called later (search's panel, on first opening) are not.
+function lazyIslandAssets(loaderJs, url, islands) {
+  const chunks = {};
+  for (const m of loaderJs.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+    chunks[m[1]] = m[2];
+  }
+  const found = [];
+  const splits = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\[([^\]]*)\]\)\)/g;
+  for (const m of loaderJs.matchAll(splits)) {
+    const [, name, file, deps] = m;
+    if (!islands.some((island) => name.startsWith(`${island}_loader_`))) continue;
+    const files = [file, ...deps.split(',').map((d) => chunks[d.trim()]).filter(Boolean)];
+    found.push(...files.map((f) => ({ url: new URL(f, url).href, type: 'wasm' })));
+  }
+  return found;
+}
+
+/** `QuizApp_123` in `<leptos-island data-component>` -> `quiz_app`. */
+function islandsOfHtml(html) {
+  return [...html.matchAll(/<leptos-island\b[^>]*\bdata-component="([A-Za-z0-9]+)_\d+"/g)]
+    .map((m) => m[1].replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase());
+}
+
 function assetsOfManifest(text, url) {
   try {
     const icons = JSON.parse(text).icons || [];
@@ -128,6 +155,7 @@ async function firstLoad(page, worker) {
   const html = await measure(pageUrl, 'html');
   if (html.status !== 200) problems.push(`${page}: status ${html.status}`);
   const urls = [pageUrl];
+  const islands = islandsOfHtml(html.body.toString('utf8'));
   const queue = [...assetsOfHtml(html.body.toString('utf8'), pageUrl), ...worker];
   while (queue.length) {
     const { url, type } = queue.shift();
@@ -140,7 +168,7 @@ async function firstLoad(page, worker) {
     }
     const text = rec.body.toString('utf8');
     if (type === 'manifest') queue.push(...assetsOfManifest(text, url));
-    if (type === 'js') queue.push(...assetsOfJs(text, url));
+    if (type === 'js') queue.push(...assetsOfJs(text, url), ...lazyIslandAssets(text, url, islands));
     if (type === 'worker') queue.push(...assetsOfWorker(text, url));
   }
   return urls;
