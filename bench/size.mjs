@@ -3,7 +3,7 @@
 //
 // Fetches one page of every kind (the reading pages and the tool pages named in
 // bench/budget.json: /, a guide section, the glossary, the quiz, bookmarks), finds what a first
-// visit downloads (stylesheets, module scripts, the WASM preload, icons, the web
+// visit downloads (stylesheets, module scripts, the client JS and WASM the loader imports, icons, the web
 // manifest and the icons it lists, /sw.js when the server has one and the scripts
 // it importScripts, the split-off WASM of the lazy islands on the page), and requests each resource three times with
 // Accept-Encoding: identity, gzip and br. Sizes are the body bytes on the wire,
@@ -74,6 +74,14 @@ function assetsOfHtml(html, pageUrl) {
       }
     }
     if (type && href && !href.startsWith('data:')) found.push({ url: new URL(href, pageUrl).href, type });
+  }
+  // Leptos's loader script names the client it imports once the browser is
+  // idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
+  // WASM preload (src/server/html_tidy.rs), so this is where it is found.
+  for (const m of html.matchAll(/\("([^"]*)", "([^"]+)", "([^"]+)", "([^"]+)", (?:true|false)\)/g)) {
+    const [, root, pkg, js, wasm] = m;
+    found.push({ url: new URL(`${root}/${pkg}/${js}.js`, pageUrl).href, type: 'js' });
+    found.push({ url: new URL(`${root}/${pkg}/${wasm}.wasm`, pageUrl).href, type: 'wasm' });
   }
   return found;
 }
