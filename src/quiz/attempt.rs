@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Area, QUESTIONS, Question, question};
+use super::bank::{Area, Question, question, questions};
+#[cfg(test)]
+use super::bank::QUESTIONS;
 
 /// How many questions a quick quiz asks.
 pub const QUICK_LENGTH: usize = 10;
@@ -86,7 +88,7 @@ impl Attempt {
 
     /// A quick or full attempt over the chosen areas (all when empty).
     pub fn start(seed: u64, mode: Mode, areas: &[Area]) -> Self {
-        let pool: Vec<&str> = QUESTIONS
+        let pool: Vec<&str> = questions()
             .iter()
             .filter(|q| areas.is_empty() || areas.contains(&Area::of(q)))
             .map(|q| q.id)

@@ -59,8 +59,28 @@ impl<'de> Deserialize<'de> for Area {
     }
 }
 
+/// The bank: compiled in on the server (and in host tests); in the browser,
+/// the copy the quiz page carried ([`super::bank_data`]), once installed.
+/// The browser's code never names `QUESTIONS`, so the bank is not in its WASM.
+pub fn questions() -> &'static [Question] {
+    #[cfg(feature = "hydrate")]
+    return INSTALLED.get().copied().unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    QUESTIONS
+}
+
+#[cfg(feature = "hydrate")]
+static INSTALLED: std::sync::OnceLock<&'static [Question]> = std::sync::OnceLock::new();
+
+/// Makes `bank` the one [`questions`] answers with (the first one given
+/// stays: the bank does not change while a page is open).
+#[cfg(feature = "hydrate")]
+pub fn install(bank: super::bank_data::BankData) {
+    INSTALLED.get_or_init(|| bank.into_questions());
+}
+
 pub fn question(id: &str) -> Option<&'static Question> {
-    QUESTIONS.iter().find(|q| q.id == id)
+    questions().iter().find(|q| q.id == id)
 }
 
 #[cfg(test)]

@@ -3,5 +3,6 @@
 
 pub mod attempt;
 pub mod bank;
+pub mod bank_data;
 pub mod plan;
 pub mod scoring;

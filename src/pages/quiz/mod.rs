@@ -13,6 +13,7 @@ use crate::{
     quiz::{
         attempt::{Attempt, Mode},
         bank::Area,
+        bank_data::BankData,
         scoring::results,
     },
     storage::{
@@ -194,7 +195,7 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <QuizApp seed />
+            <QuizApp seed bank=BankData::of(crate::quiz::bank::questions()) />
             // Keeps the island from being its parent's last child.
             " "
         </article>
@@ -202,9 +203,14 @@ pub fn QuizPage() -> impl IntoView {
 }
 
 /// The quiz itself: the only code of the page that runs in the browser.
+/// The bank comes with it as data (see `quiz::bank_data`).
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn QuizApp(seed: Option<u64>) -> impl IntoView {
+fn QuizApp(seed: Option<u64>, bank: BankData) -> impl IntoView {
+    #[cfg(feature = "hydrate")]
+    crate::quiz::bank::install(bank);
+    #[cfg(not(feature = "hydrate"))]
+    let _ = bank;
     let quiz = Quiz::new(seed);
     Effect::new(move |_| quiz.load());
     let screen = Memo::new(move |_| quiz.screen());

@@ -8,7 +8,7 @@ use crate::{
     format::date_from_ms,
     quiz::{
         attempt::{Mode, QUICK_LENGTH},
-        bank::{Area, QUESTIONS},
+        bank::{Area, questions},
     },
 };
 
@@ -55,7 +55,7 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                             prop:checked=move || mode.get() == Mode::Full
                             on:change=move |_| mode.set(Mode::Full)
                         />
-                        {format!("Full: all {} questions", QUESTIONS.len())}
+                        {format!("Full: all {} questions", questions().len())}
                     </label>
                 </fieldset>
                 <fieldset>

@@ -1,0 +1,112 @@
+//! The question bank as data the quiz page carries, so that the browser's
+//! quiz code does not carry it compiled in (it was about a quarter of the
+//! quiz's download). The server writes the compiled bank into the quiz
+//! island's props; the browser reads it back once, before the quiz starts,
+//! and [`super::bank::questions`] answers from it from then on.
+
+use serde::{Deserialize, Serialize};
+
+use super::bank::{AnswerKind, Difficulty, Question, QuizOption};
+
+/// The whole bank, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BankData(Vec<QuestionData>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct QuestionData {
+    id: String,
+    area: String,
+    /// 0 easy, 1 medium, 2 hard.
+    difficulty: u8,
+    /// 0 single, 1 multiple, 2 true or false.
+    kind: u8,
+    prompt: String,
+    explanation: String,
+    link: String,
+    /// Text, right or not, and why it is wrong.
+    options: Vec<(String, bool, String)>,
+}
+
+impl BankData {
+    /// The bank as `questions` holds it.
+    pub fn of(questions: &[Question]) -> Self {
+        Self(
+            questions
+                .iter()
+                .map(|q| QuestionData {
+                    id: q.id.into(),
+                    area: q.area.into(),
+                    difficulty: match q.difficulty {
+                        Difficulty::Easy => 0,
+                        Difficulty::Medium => 1,
+                        Difficulty::Hard => 2,
+                    },
+                    kind: match q.kind {
+                        AnswerKind::Single => 0,
+                        AnswerKind::Multiple => 1,
+                        AnswerKind::TrueFalse => 2,
+                    },
+                    prompt: q.prompt.into(),
+                    explanation: q.explanation.into(),
+                    link: q.link.into(),
+                    options: q
+                        .options
+                        .iter()
+                        .map(|o| (o.text.into(), o.correct, o.why_wrong.into()))
+                        .collect(),
+                })
+                .collect(),
+        )
+    }
+
+    /// The questions again, kept for the life of the page (they are read
+    /// once and never freed, like compiled-in data).
+    pub fn into_questions(self) -> &'static [Question] {
+        let keep = |s: String| -> &'static str { s.leak() };
+        let questions: Vec<Question> = self
+            .0
+            .into_iter()
+            .map(|q| Question {
+                id: keep(q.id),
+                area: keep(q.area),
+                difficulty: match q.difficulty {
+                    0 => Difficulty::Easy,
+                    1 => Difficulty::Medium,
+                    _ => Difficulty::Hard,
+                },
+                kind: match q.kind {
+                    0 => AnswerKind::Single,
+                    1 => AnswerKind::Multiple,
+                    _ => AnswerKind::TrueFalse,
+                },
+                prompt: keep(q.prompt),
+                explanation: keep(q.explanation),
+                link: keep(q.link),
+                options: q
+                    .options
+                    .into_iter()
+                    .map(|(text, correct, why_wrong)| QuizOption {
+                        text: keep(text),
+                        correct,
+                        why_wrong: keep(why_wrong),
+                    })
+                    .collect::<Vec<_>>()
+                    .leak(),
+            })
+            .collect();
+        questions.leak()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quiz::bank::QUESTIONS;
+
+    #[test]
+    fn the_bank_survives_the_trip_through_json() {
+        let json = serde_json::to_string(&BankData::of(QUESTIONS)).unwrap();
+        let back: BankData = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.into_questions(), QUESTIONS);
+    }
+}
