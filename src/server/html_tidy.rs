@@ -20,36 +20,22 @@
 /// The page with those fixes; any other HTML is left as it is.
 pub fn tidy(html: &str) -> String {
     let html = move_trailing_scripts(html);
-    let html = fix_attribute(&html, "<link", "crossorigin", |value| {
-        let valid = matches!(value, "" | "anonymous" | "use-credentials");
-        Some(if valid { value } else { "" }.to_string())
+    let html = each_element(&html, "<link", |link| {
+        if link.contains(r#"type="application/wasm""#) {
+            return None;
+        }
+        let mut link = rewrite(link, "crossorigin", &|value| {
+            let valid = matches!(value, "" | "anonymous" | "use-credentials");
+            Some(if valid { value } else { "" }.to_string())
+        });
+        if link.contains(r#"rel="modulepreload""#) && !link.contains("fetchpriority=") {
+            link.push_str(r#" fetchpriority="low""#);
+        }
+        Some(link)
     });
-    let html = lower_client_hints(&html);
-    fix_attribute(&html, "<script", "nonce", |_| None)
-}
-
-/// Lowers the module preload's priority and drops the WASM preload.
-fn lower_client_hints(html: &str) -> String {
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(start) = rest.find("<link") {
-        let Some(len) = rest[start..].find('>') else {
-            break;
-        };
-        let element = &rest[start..start + len];
-        out.push_str(&rest[..start]);
-        if element.contains(r#"type="application/wasm""#) {
-            rest = &rest[start + len + 1..];
-            continue;
-        }
-        out.push_str(element);
-        if element.contains(r#"rel="modulepreload""#) && !element.contains("fetchpriority=") {
-            out.push_str(r#" fetchpriority="low""#);
-        }
-        rest = &rest[start + len..];
-    }
-    out.push_str(rest);
-    out
+    each_element(&html, "<script", |script| {
+        Some(rewrite(script, "nonce", &|_| None))
+    })
 }
 
 /// Moves `<script>` elements found after `</html>` to before `</body>`.
@@ -71,30 +57,30 @@ fn move_trailing_scripts(html: &str) -> String {
     out
 }
 
-/// In every `tag` element, rewrites `name="value"` to `name="<new>"` where
-/// `keep` returns the new value, and removes the attribute where it
-/// returns `None`.
-fn fix_attribute(
-    html: &str,
-    tag: &str,
-    name: &str,
-    keep: impl Fn(&str) -> Option<String>,
-) -> String {
-    let mut out = String::with_capacity(html.len());
+/// Passes every `tag` element (its start tag, without the closing `>`) to
+/// `change`, which gives its new text, or `None` to drop the element.
+fn each_element(html: &str, tag: &str, change: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
     while let Some(start) = rest.find(tag) {
         let Some(tag_len) = rest[start..].find('>') else {
             break;
         };
         out.push_str(&rest[..start]);
-        let element = &rest[start..start + tag_len];
-        out.push_str(&rewrite(element, name, &keep));
-        rest = &rest[start + tag_len..];
+        match change(&rest[start..start + tag_len]) {
+            Some(element) => {
+                out.push_str(&element);
+                rest = &rest[start + tag_len..];
+            }
+            None => rest = &rest[start + tag_len + 1..],
+        }
     }
     out.push_str(rest);
     out
 }
 
+/// Rewrites the element's `name="value"` to `name="<new>"` where `keep`
+/// returns the new value, and removes the attribute where it returns `None`.
 fn rewrite(element: &str, name: &str, keep: &impl Fn(&str) -> Option<String>) -> String {
     let needle = format!(" {name}=\"");
     let Some(at) = element.find(&needle) else {

@@ -48,6 +48,13 @@ struct Envelope<'a, R> {
     data: &'a R,
 }
 
+/// The envelope as it is read, in the current format.
+#[derive(Deserialize)]
+struct Stored<R> {
+    version: u64,
+    data: R,
+}
+
 #[derive(Deserialize)]
 struct Version {
     version: u64,
@@ -67,8 +74,15 @@ pub fn encode<R: Record>(record: &R) -> String {
 }
 
 /// Reads an envelope straight into the record (no generic JSON values in
-/// between: this runs in the browser, where code size counts).
+/// between: this runs in the browser, where code size counts). Data in the
+/// current format is read in one pass; anything else is read again to say
+/// what is wrong with it, or to upgrade it.
 pub fn decode<R: Record>(raw: &str) -> Result<R, Problem> {
+    if let Ok(stored) = serde_json::from_str::<Stored<R>>(raw)
+        && stored.version == R::VERSION
+    {
+        return Ok(stored.data);
+    }
     if serde_json::from_str::<serde::de::IgnoredAny>(raw).is_err() {
         return Err(Problem::Corrupt);
     }
