@@ -39,7 +39,11 @@ pub fn ReadingProgress(slug: String) -> impl IntoView {
                 });
                 return;
             }
-            let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            let height = window()
+                .inner_height()
+                .ok()
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0);
             let reached_end = el.get_bounding_client_rect().top() <= height;
             if library.loaded.get_untracked() && !decided_by_hand.get_value() && reached_end {
                 slug.with_value(|slug| {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Area, Question, question, questions};
 #[cfg(test)]
 use super::bank::QUESTIONS;
+use super::bank::{Area, Question, question, questions};
 
 /// How many questions a quick quiz asks.
 pub const QUICK_LENGTH: usize = 10;

@@ -146,9 +146,15 @@ mod tests {
         for _ in 0..700 {
             open.closed();
         }
-        let (now, peak) = (open.now.load(Ordering::Relaxed), open.peak.load(Ordering::Relaxed));
+        let (now, peak) = (
+            open.now.load(Ordering::Relaxed),
+            open.peak.load(Ordering::Relaxed),
+        );
         assert_eq!((now, peak), (300, 1000));
-        assert!(!burst_is_over(now, peak), "a quarter of the burst is still open");
+        assert!(
+            !burst_is_over(now, peak),
+            "a quarter of the burst is still open"
+        );
         for _ in 0..100 {
             open.closed();
         }

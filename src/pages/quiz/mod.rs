@@ -187,7 +187,10 @@ impl Quiz {
 #[component]
 pub fn QuizPage() -> impl IntoView {
     let query = use_query_map();
-    let seed = query.read_untracked().get("seed").and_then(|s| s.parse().ok());
+    let seed = query
+        .read_untracked()
+        .get("seed")
+        .and_then(|s| s.parse().ok());
     view! {
         <PageMeta
             title="Skills quiz"
