@@ -8,6 +8,7 @@ pub mod components;
 pub mod content;
 pub mod format;
 pub mod http_status;
+pub mod interview;
 pub mod learning;
 pub mod pages;
 pub mod quiz;

@@ -18,11 +18,15 @@ pub use guide_content::links::{
     GLOSSARY_PATH as GLOSSARY, glossary_term, heading as guide_heading, section as guide_section,
 };
 
-use crate::pages::{BookmarksPage, GlossaryPage, GuidePage, NotFound, Overview, QuizPage};
+use crate::pages::{
+    BookmarksPage, GlossaryPage, GuidePage, InterviewPage, NotFound, Overview, PathPage, QuizPage,
+};
 
 pub const HOME: &str = "/";
 pub const QUIZ: &str = "/quiz";
 pub const BOOKMARKS: &str = "/bookmarks";
+pub const LEARNING_PATH: &str = "/path";
+pub const INTERVIEW: &str = "/interview";
 /// Not a page: the search documents, fetched by the browser on first use.
 pub const SEARCH_INDEX: &str = "/search-index.json";
 /// The one route with a parameter: a guide section by its slug.
@@ -38,6 +42,8 @@ pub fn SiteRoutes() -> impl IntoView {
             <Route path=path!("/glossary") view=GlossaryPage />
             <Route path=path!("/quiz") view=QuizPage />
             <Route path=path!("/bookmarks") view=BookmarksPage />
+            <Route path=path!("/path") view=PathPage />
+            <Route path=path!("/interview") view=InterviewPage />
         </Routes>
     }
 }
@@ -94,7 +100,7 @@ mod tests {
     use super::*;
     use crate::content::{self, PAGE_LINKS, SECTIONS};
 
-    const FIXED: [&str; 4] = [HOME, GLOSSARY, QUIZ, BOOKMARKS];
+    const FIXED: [&str; 6] = [HOME, GLOSSARY, QUIZ, BOOKMARKS, LEARNING_PATH, INTERVIEW];
 
     #[test]
     fn routes_expand_to_every_section_once() {

@@ -62,7 +62,7 @@ async function checkA11y(page: Page, testInfo: TestInfo, label: string) {
   expect.soft(violations.length, `axe found violations on ${label} (${page.url()}):\n\n${summary}\n`).toBe(0);
 }
 
-const pages = ['/', '/glossary', '/quiz', '/bookmarks', ...sections().map((s) => `/guide/${s.slug}`)];
+const pages = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)];
 
 for (const theme of THEMES) {
   test.describe(`${theme} theme`, () => {

@@ -153,7 +153,7 @@ test('export, then import into a fresh browser, restores bookmarks and progress'
   await page.goto('/bookmarks');
   await hydrated(page);
   const downloading = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Export bookmarks and progress' }).click();
+  await page.getByRole('link', { name: 'Export all saved data' }).click();
   const download = await downloading;
   const file = info.outputPath('export.json');
   await download.saveAs(file);
@@ -167,18 +167,18 @@ test('export, then import into a fresh browser, restores bookmarks and progress'
   await other.goto('/bookmarks');
   await hydrated(other);
   await expect(other.getByText('No bookmarks yet')).toBeVisible();
-  await other.getByLabel('Import bookmarks and progress').setInputFiles(file);
+  await other.getByLabel('Import saved data').setInputFiles(file);
   await expect(other.getByText('Import finished: added 2 bookmarks and 1 section marked as read.')).toBeVisible();
   await expect(other.locator('.bookmark')).toHaveCount(2);
   await expect(
     other.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'Working in a team (read)' }),
   ).toBeVisible();
   // A second import adds nothing.
-  await other.getByLabel('Import bookmarks and progress').setInputFiles(file);
+  await other.getByLabel('Import saved data').setInputFiles(file);
   await expect(other.getByText('Import finished: added 0 bookmarks and 0 sections marked as read.')).toBeVisible();
   await expect(other.locator('.bookmark')).toHaveCount(2);
   // Something that is not an export is refused.
-  await other.getByLabel('Import bookmarks and progress').setInputFiles({
+  await other.getByLabel('Import saved data').setInputFiles({
     name: 'x.json',
     mimeType: 'application/json',
     buffer: Buffer.from('{"hello":1}'),

@@ -14,7 +14,7 @@ function pngSize(bytes: Buffer): string {
 }
 
 test('every page links a complete web app manifest with working icons', async ({ page, request }) => {
-  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', ...sections().map((s) => `/guide/${s.slug}`)]) {
+  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)]) {
     await page.goto(url);
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
     await expect(page.locator('meta[name="theme-color"]')).toHaveCount(1);
@@ -49,7 +49,7 @@ test('the service worker script is served fresh, as JavaScript, listing every pa
   expect(response.headers()['content-type']).toMatch(/^text\/javascript/);
   expect(response.headers()['cache-control']).toBe('no-cache');
   const script = await response.text();
-  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', ...sections().map((s) => `/guide/${s.slug}`)]) {
+  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)]) {
     expect(script).toContain(`"${url}"`);
   }
 });

@@ -57,6 +57,8 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=site_map::HOME exact=true>"Overview"</A></li>
                     <li><A href=site_map::GLOSSARY>"Glossary"</A></li>
                     <li><A href=site_map::QUIZ>"Quiz"</A></li>
+                    <li><A href=site_map::LEARNING_PATH>"Path"</A></li>
+                    <li><A href=site_map::INTERVIEW>"Interviews"</A></li>
                     <li>
                         <A href=site_map::BOOKMARKS>
                             "Bookmarks"

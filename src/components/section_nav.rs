@@ -50,6 +50,8 @@ pub fn SectionNav() -> impl IntoView {
             <ul class="nav-extra">
                 <li><A href=site_map::GLOSSARY>"Glossary of terms"</A></li>
                 <li><A href=site_map::QUIZ>"Skills quiz"</A></li>
+                <li><A href=site_map::LEARNING_PATH>"Learning path"</A></li>
+                <li><A href=site_map::INTERVIEW>"Interview kit"</A></li>
             </ul>
         </nav>
     }

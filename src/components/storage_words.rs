@@ -14,6 +14,8 @@ fn record_words(record: &str) -> &'static str {
         "bookmarks" => "bookmarks",
         "progress" => "reading progress",
         "quiz" => "quiz history",
+        "path" => "learning path progress",
+        "interview" => "interview kits",
         _ => "saved data",
     }
 }
@@ -74,15 +76,22 @@ fn count(n: usize, one: &str, many: &str) -> String {
 }
 
 pub fn import_finished(report: &ImportReport) -> String {
-    format!(
-        "Import finished: added {} and {}.",
+    let mut parts = vec![
         count(report.bookmarks_added, "bookmark", "bookmarks"),
-        count(
-            report.sections_marked_read,
-            "section marked as read",
-            "sections marked as read"
-        ),
-    )
+        count(report.sections_marked_read, "section marked as read", "sections marked as read"),
+    ];
+    if report.path_checks_added > 0 {
+        parts.push(count(report.path_checks_added, "learning path check", "learning path checks"));
+    }
+    if report.kits_added > 0 {
+        parts.push(count(report.kits_added, "interview kit", "interview kits"));
+    }
+    let last = parts.pop().unwrap_or_default();
+    if parts.is_empty() {
+        format!("Import finished: added {last}.")
+    } else {
+        format!("Import finished: added {} and {last}.", parts.join(", "))
+    }
 }
 
 pub fn import_refused(error: &ImportError) -> String {
@@ -134,10 +143,20 @@ mod tests {
         let report = ImportReport {
             bookmarks_added: 1,
             sections_marked_read: 2,
+            ..ImportReport::default()
         };
         assert_eq!(
             import_finished(&report),
             "Import finished: added 1 bookmark and 2 sections marked as read."
+        );
+        let report = ImportReport {
+            path_checks_added: 3,
+            kits_added: 1,
+            ..ImportReport::default()
+        };
+        assert_eq!(
+            import_finished(&report),
+            "Import finished: added 0 bookmarks, 0 sections marked as read, 3 learning path checks and 1 interview kit."
         );
         assert_eq!(
             import_refused(&ImportError::TooNew(3)),

@@ -7,9 +7,8 @@ use crate::{
     format::date_from_ms,
     site_map,
     storage::{
-        self,
         library::{Library, use_library},
-        records::{Bookmark, NOTE_LIMIT, Target, export},
+        records::{Bookmark, NOTE_LIMIT, Target},
     },
 };
 
@@ -199,9 +198,7 @@ fn BookmarkItem(
 fn Transfer(library: Library) -> impl IntoView {
     let report = RwSignal::new(None::<String>);
     let export_href = move || {
-        let json = library
-            .bookmarks
-            .with(|b| library.progress.with(|p| export(b, p, storage::now_ms())));
+        let json = library.export();
         format!(
             "data:application/json;charset=utf-8,{}",
             percent_encode(&json)
@@ -223,15 +220,23 @@ fn Transfer(library: Library) -> impl IntoView {
             view! {
                 <section class="transfer" aria-labelledby="transfer-title">
                     <h2 id="transfer-title">"Move to another browser"</h2>
-                    <p>"Save your bookmarks and reading progress as a file, then import it elsewhere. Importing adds what is missing and keeps what you have."</p>
+                    <p>"Save your bookmarks, reading progress, learning path checks and interview kits as one file, then import it elsewhere. Importing adds what is missing and keeps what you have."</p>
                     <p>
-                        <a class="button secondary" href=export_href download="backend-guide-bookmarks.json">
-                            "Export bookmarks and progress"
+                        <a
+                            class="button secondary"
+                            href=export_href
+                            download="backend-guide-saved.json"
+                            // Path checks and kits may have changed in another tab.
+                            on:click=move |ev| {
+                                event_target::<leptos::web_sys::HtmlAnchorElement>(&ev).set_href(&export_href());
+                            }
+                        >
+                            "Export all saved data"
                         </a>
                     </p>
                     <p>
                         <label class="file-label">
-                            "Import bookmarks and progress"
+                            "Import saved data"
                             <input type="file" accept=".json,application/json" on:change=on_file />
                         </label>
                     </p>

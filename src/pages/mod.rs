@@ -3,13 +3,17 @@
 mod bookmarks;
 mod glossary;
 mod guide;
+mod interview;
 mod not_found;
 mod overview;
+mod path;
 mod quiz;
 
 pub use bookmarks::BookmarksPage;
 pub use glossary::GlossaryPage;
 pub use guide::GuidePage;
+pub use interview::InterviewPage;
 pub use not_found::NotFound;
 pub use overview::Overview;
+pub use path::PathPage;
 pub use quiz::QuizPage;

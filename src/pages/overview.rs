@@ -7,7 +7,10 @@ use crate::{
     components::page_meta::{PageMeta, SITE_NAME},
     content::{SECTIONS, total_reading_minutes},
     site_map::{self, into_guide},
-    storage::library::use_library,
+    storage::{
+        library::use_library,
+        path_data::{PathProgress, all_check_keys},
+    },
 };
 
 #[component]
@@ -27,7 +30,7 @@ pub fn Overview() -> impl IntoView {
                     "it takes to do it well, and where it can take you."
                 </p>
                 <A href=first attr:class="button">"Start reading"</A>
-                <ReadingSummary />
+                <ReadingSummary path_checks=all_check_keys() />
                 // Keeps the island from being its parent's last child.
                 " "
             </header>
@@ -39,7 +42,9 @@ pub fn Overview() -> impl IntoView {
                         <h3>"Choosing a career"</h3>
                         <p>
                             "Find out what back end developers do all day, which skills to learn "
-                            "first, and how the path runs from a first job to lead developer and architect."
+                            "first, and how the path runs from a first job to lead developer and architect. "
+                            "The " <A href=site_map::LEARNING_PATH>"learning path"</A>
+                            " turns it into stages with a project and checks you tick off."
                         </p>
                     </div>
                     <div class="audience">
@@ -50,7 +55,9 @@ pub fn Overview() -> impl IntoView {
                             <A href=into_guide::href(into_guide::FOR_HIRING_MANAGERS)>"section for hiring managers"</A>
                             " and the "
                             <A href=into_guide::href(into_guide::HIRING_CHECKLIST)>"hiring checklist"</A>
-                            " are good places to start."
+                            " are good places to start, and the "
+                            <A href=site_map::INTERVIEW>"interview kit"</A>
+                            " builds a question set with a scoring sheet."
                         </p>
                     </div>
                 </div>
@@ -89,17 +96,24 @@ pub fn Overview() -> impl IntoView {
     }
 }
 
-/// How far the visitor has read, and where to pick up (browser only).
-/// What the reader has read so far, once the browser has read it.
+/// What the reader has read so far and how far along the learning path they
+/// are, once the browser has read it. `path_checks`: the path's checks today.
 #[island]
-fn ReadingSummary() -> impl IntoView {
+fn ReadingSummary(path_checks: Vec<String>) -> impl IntoView {
     let library = use_library();
+    let path_done = RwSignal::new(0);
+    let path_total = path_checks.len();
+    Effect::new(move |_| {
+        let path = crate::storage::load::<PathProgress>().record;
+        path_done.set(path.count_done(path_checks.iter().map(String::as_str)));
+    });
     move || {
         if !library.loaded.get() {
             return None;
         }
         let (read, next) = library.progress.with(|p| (p.read_count(), p.continue_at()));
-        if read == 0 && library.progress.with(|p| p.last_section.is_none()) {
+        let done = path_done.get();
+        if read == 0 && done == 0 && library.progress.with(|p| p.last_section.is_none()) {
             return None;
         }
         let total = SECTIONS.len();
@@ -110,6 +124,10 @@ fn ReadingSummary() -> impl IntoView {
                 {next.map(|s| view! {
                     <p>"Continue reading: " <a href=s.path()>{s.title}</a></p>
                 })}
+                <p class="path-summary">
+                    {format!("Learning path: {done} of {path_total} checks done. ")}
+                    <a href=site_map::LEARNING_PATH>"Open the learning path"</a>
+                </p>
             </div>
         })
     }

@@ -47,6 +47,36 @@ pub fn study_plan<'a>(
     items
 }
 
+/// For each area, the learning path stage that trains it first: the quiz's
+/// study plan names it. Travels in the quiz island's props like the bank.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct PathStages(Vec<(Area, String, String)>);
+
+impl PathStages {
+    /// From the compiled path (server and host tests).
+    pub fn compiled() -> Self {
+        let stages = crate::learning::PATH_STAGES;
+        Self(
+            Area::all()
+                .filter_map(|area| {
+                    stages
+                        .iter()
+                        .find(|s| s.areas.contains(&area.id()))
+                        .map(|s| (area, s.id.to_string(), s.title.to_string()))
+                })
+                .collect(),
+        )
+    }
+
+    /// The stage's link on the path page and its title.
+    pub fn for_area(&self, area: Area) -> Option<(String, &str)> {
+        self.0
+            .iter()
+            .find(|(a, _, _)| *a == area)
+            .map(|(_, id, title)| (format!("{}#{id}", crate::site_map::LEARNING_PATH), title.as_str()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,5 +153,14 @@ mod tests {
         let areas: Vec<_> = plan.iter().map(|i| i.area).collect();
         let ids: Vec<_> = areas.iter().map(|a| a.id()).collect();
         assert_eq!(ids, vec!["security", "apis"]);
+    }
+
+    #[test]
+    fn every_area_has_a_stage_on_the_learning_path() {
+        let stages = PathStages::compiled();
+        for area in Area::all() {
+            let (href, title) = stages.for_area(area).unwrap_or_else(|| panic!("{}", area.id()));
+            assert!(href.starts_with("/path#") && !title.is_empty());
+        }
     }
 }

@@ -34,12 +34,15 @@ fn kind_name(kind: DocumentKind) -> &'static str {
         DocumentKind::Guide => "guide",
         DocumentKind::Glossary => "glossary",
         DocumentKind::Quiz => "quiz",
+        DocumentKind::Interview => "interview",
+        DocumentKind::Path => "path",
     }
 }
 
-/// The index file: every document, in order.
+/// The index file: every document of the content, then the learning path's
+/// stages and the interview questions.
 pub fn index_json() -> String {
-    let entries: Vec<IndexEntry> = DOCUMENTS
+    let mut entries: Vec<IndexEntry> = DOCUMENTS
         .iter()
         .map(|d| IndexEntry {
             kind: kind_name(d.kind).into(),
@@ -49,8 +52,41 @@ pub fn index_json() -> String {
             text: d.text.into(),
         })
         .collect();
+    entries.extend(learning_entries());
     serde_json::to_string(&entries).expect("plain strings serialize")
 }
+
+/// The learning path and the interview bank as documents.
+fn learning_entries() -> impl Iterator<Item = IndexEntry<'static>> {
+    use crate::learning::{INTERVIEW_QUESTIONS, PATH_STAGES};
+    let stages = PATH_STAGES.iter().map(|s| {
+        let mut text = vec![s.summary.to_string()];
+        text.extend(s.goals.iter().map(|g| g.to_string()));
+        text.push(s.project.into());
+        text.extend(s.checks.iter().map(|c| c.text.to_string()));
+        IndexEntry {
+            kind: kind_name(DocumentKind::Path).into(),
+            title: s.title.into(),
+            context: "Learning path".into(),
+            link: format!("{}#{}", crate::site_map::LEARNING_PATH, s.id).into(),
+            text: text.join(" ").into(),
+        }
+    });
+    let questions = INTERVIEW_QUESTIONS.iter().map(|q| {
+        let mut text = vec![q.prompt.to_string()];
+        text.extend(q.strong.iter().map(|p| p.to_string()));
+        text.push(q.follow_up.into());
+        IndexEntry {
+            kind: kind_name(DocumentKind::Interview).into(),
+            title: q.prompt.into(),
+            context: "Interview kit".into(),
+            link: format!("{}#q-{}", crate::site_map::INTERVIEW, q.id).into(),
+            text: text.join(" ").into(),
+        }
+    });
+    stages.chain(questions)
+}
+
 
 /// Reads the index file. The documents live as long as the page, so they
 /// are leaked once into `'static` data that [`search`] takes as it is.
@@ -63,6 +99,8 @@ pub fn parse_index(json: &str) -> Result<&'static [Document], serde_json::Error>
             kind: match &*e.kind {
                 "glossary" => DocumentKind::Glossary,
                 "quiz" => DocumentKind::Quiz,
+                "interview" => DocumentKind::Interview,
+                "path" => DocumentKind::Path,
                 _ => DocumentKind::Guide,
             },
             title: keep(e.title),
@@ -79,7 +117,8 @@ fn weight(kind: DocumentKind) -> u32 {
     match kind {
         DocumentKind::Guide => 3,
         DocumentKind::Glossary => 2,
-        DocumentKind::Quiz => 1,
+        DocumentKind::Quiz | DocumentKind::Interview => 1,
+        DocumentKind::Path => 2,
     }
 }
 
@@ -365,5 +404,26 @@ mod tests {
         assert_eq!(marked(&f), ["needle"]);
         let short = snippet("short text", &["text".to_string()], 60);
         assert_eq!(plain(&short), "short text");
+    }
+
+    #[test]
+    fn the_index_file_finds_path_stages_and_interview_questions() {
+        let documents = parse_index(&index_json()).unwrap();
+        assert!(documents.len() > DOCUMENTS.len());
+        let stage = &crate::learning::PATH_STAGES[0];
+        let hits = search(documents, stage.title, 10);
+        assert!(
+            hits.iter().any(|h| h.document.kind == DocumentKind::Path
+                && h.document.link == format!("/path#{}", stage.id)),
+            "{}",
+            stage.title
+        );
+        let q = &crate::learning::INTERVIEW_QUESTIONS[0];
+        let words: String = q.prompt.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let hits = search(documents, &words, 10);
+        assert!(
+            hits.iter().any(|h| h.document.link == format!("/interview#q-{}", q.id)),
+            "{words}"
+        );
     }
 }

@@ -11,7 +11,11 @@
 use leptos::prelude::*;
 
 use super::StorageIssue;
-use super::records::{Bookmark, Bookmarks, ImportError, ImportReport, Progress, import};
+use super::interview_data::InterviewData;
+use super::path_data::PathProgress;
+use super::records::{
+    Bookmark, Bookmarks, ImportError, ImportReport, Progress, Saved, export, import,
+};
 
 #[derive(Clone, Copy)]
 pub struct Library {
@@ -208,14 +212,46 @@ impl Library {
         self.save_progress();
     }
 
+    /// Everything the reader keeps, for an export file.
+    pub fn export(self) -> String {
+        let mut path = super::load::<PathProgress>().record;
+        let mut interview = super::load::<InterviewData>().record;
+        let mut bookmarks = self.bookmarks.get();
+        let mut progress = self.progress.get();
+        let saved = Saved {
+            bookmarks: &mut bookmarks,
+            progress: &mut progress,
+            path: &mut path,
+            interview: &mut interview,
+        };
+        export(&saved, super::now_ms())
+    }
+
+    /// Merges an export file into everything the reader keeps.
     pub fn import(self, text: &str) -> Result<ImportReport, ImportError> {
         let mut bookmarks = self.bookmarks.get_untracked();
         let mut progress = self.progress.get_untracked();
-        let report = import(text, &mut bookmarks, &mut progress)?;
+        let path = super::load::<PathProgress>();
+        let interview = super::load::<InterviewData>();
+        self.report(path.issue.into_iter().chain(interview.issue));
+        let (mut path, mut interview) = (path.record, interview.record);
+        let report = import(
+            text,
+            Saved {
+                bookmarks: &mut bookmarks,
+                progress: &mut progress,
+                path: &mut path,
+                interview: &mut interview,
+            },
+        )?;
         self.bookmarks.set(bookmarks);
         self.progress.set(progress);
         self.save_bookmarks();
         self.save_progress();
+        let saved = super::save(&path).and(super::save(&interview));
+        if let Err(issue) = saved {
+            self.report([issue]);
+        }
         Ok(report)
     }
 }

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::schema::Record;
+use super::{interview_data::InterviewData, path_data::PathProgress, schema::Record};
 use crate::{content, site_map};
 
 /// A saved place: a whole section, or one heading inside it.
@@ -207,18 +207,33 @@ pub struct ExportFile {
     pub exported_at: f64,
     pub bookmarks: Vec<Bookmark>,
     pub progress: Progress,
+    /// Added after the first exports, which import with none.
+    #[serde(default)]
+    pub path: PathProgress,
+    #[serde(default)]
+    pub interview: InterviewData,
+}
+
+/// Everything an export holds and an import merges into.
+pub struct Saved<'a> {
+    pub bookmarks: &'a mut Bookmarks,
+    pub progress: &'a mut Progress,
+    pub path: &'a mut PathProgress,
+    pub interview: &'a mut InterviewData,
 }
 
 pub const EXPORT_APP: &str = "backend-guide";
 pub const EXPORT_VERSION: u64 = 1;
 
-pub fn export(bookmarks: &Bookmarks, progress: &Progress, now_ms: f64) -> String {
+pub fn export(saved: &Saved, now_ms: f64) -> String {
     let file = ExportFile {
         app: EXPORT_APP.into(),
         version: EXPORT_VERSION,
         exported_at: now_ms,
-        bookmarks: bookmarks.newest_first(),
-        progress: progress.clone(),
+        bookmarks: saved.bookmarks.newest_first(),
+        progress: saved.progress.clone(),
+        path: saved.path.clone(),
+        interview: saved.interview.clone(),
     };
     serde_json::to_string_pretty(&file).expect("plain data serializes")
 }
@@ -240,14 +255,12 @@ pub enum ImportError {
 pub struct ImportReport {
     pub bookmarks_added: usize,
     pub sections_marked_read: usize,
+    pub path_checks_added: usize,
+    pub kits_added: usize,
 }
 
 /// Checks an export file and merges it in, skipping what is already there.
-pub fn import(
-    text: &str,
-    bookmarks: &mut Bookmarks,
-    progress: &mut Progress,
-) -> Result<ImportReport, ImportError> {
+pub fn import(text: &str, saved: Saved) -> Result<ImportReport, ImportError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     if value.get("app").and_then(|a| a.as_str()) != Some(EXPORT_APP) {
         return Err(ImportError::NotAnExport);
@@ -268,9 +281,13 @@ pub fn import(
             b
         })
         .collect();
+    // Kits are checked against the question bank when the interview page
+    // reads them (the bank is that page's data, not this one's).
     Ok(ImportReport {
-        bookmarks_added: bookmarks.merge(&valid),
-        sections_marked_read: progress.merge(&file.progress),
+        bookmarks_added: saved.bookmarks.merge(&valid),
+        sections_marked_read: saved.progress.merge(&file.progress),
+        path_checks_added: saved.path.merge(&file.path),
+        kits_added: saved.interview.merge(&file.interview),
     })
 }
 
@@ -385,63 +402,88 @@ mod tests {
         assert_eq!(decode::<Progress>(&encode(&p)).unwrap(), p);
     }
 
+    /// All that an export holds, owned, for the tests.
+    #[derive(Default)]
+    struct All {
+        bookmarks: Bookmarks,
+        progress: Progress,
+        path: PathProgress,
+        interview: InterviewData,
+    }
+
+    impl All {
+        fn saved(&mut self) -> Saved<'_> {
+            Saved {
+                bookmarks: &mut self.bookmarks,
+                progress: &mut self.progress,
+                path: &mut self.path,
+                interview: &mut self.interview,
+            }
+        }
+    }
+
     #[test]
     fn export_then_import_merges_without_duplicates() {
-        let mut b = Bookmarks::default();
-        b.toggle("tools", None, 1.0);
-        b.toggle("skills", Some("databases"), 2.0);
-        b.set_note("tools", None, "start here");
-        let p = Progress {
-            read: vec!["tools".into(), "skills".into()],
-            last_section: None,
-        };
-        let file = export(&b, &p, 9.0);
+        use crate::interview::{Bank, Kit, Level};
+        let bank = Bank::compiled();
+        let kit = Kit::suggested(&bank, "Mid", Level::Mid, vec![crate::quiz::bank::Area::from_id("apis").unwrap()], 30);
+        let mut from = All::default();
+        from.bookmarks.toggle("tools", None, 1.0);
+        from.bookmarks.toggle("skills", Some("databases"), 2.0);
+        from.bookmarks.set_note("tools", None, "start here");
+        from.progress.read = vec!["tools".into(), "skills".into()];
+        from.path.set("web-and-http/explain-request", true);
+        from.interview.add(kit.clone());
+        let file = export(&from.saved(), 9.0);
 
-        let mut into_b = Bookmarks::default();
-        into_b.toggle("tools", None, 7.0);
-        let mut into_p = Progress {
-            read: vec!["skills".into()],
-            last_section: None,
-        };
-        let report = import(&file, &mut into_b, &mut into_p).unwrap();
+        let mut into = All::default();
+        into.bookmarks.toggle("tools", None, 7.0);
+        into.progress.read = vec!["skills".into()];
+        let report = import(&file, into.saved()).unwrap();
         assert_eq!(
             report,
             ImportReport {
                 bookmarks_added: 1,
-                sections_marked_read: 1
+                sections_marked_read: 1,
+                path_checks_added: 1,
+                kits_added: 1,
             }
         );
-        assert_eq!(into_b.items.len(), 2);
-        assert_eq!(into_p.read.len(), 2);
+        assert_eq!(into.bookmarks.items.len(), 2);
+        assert_eq!(into.progress.read.len(), 2);
+        assert!(into.path.is_done("web-and-http/explain-request"));
+        assert_eq!(into.interview.kits, [kit]);
         // Importing again adds nothing.
-        assert_eq!(
-            import(&file, &mut into_b, &mut into_p).unwrap(),
-            ImportReport::default()
-        );
+        assert_eq!(import(&file, into.saved()).unwrap(), ImportReport::default());
+    }
+
+    #[test]
+    fn exports_from_before_the_path_and_kits_still_import() {
+        let old = r#"{"app":"backend-guide","version":1,"exported_at":1.0,"bookmarks":[],"progress":{"read":["tools"]}}"#;
+        let mut into = All::default();
+        let report = import(old, into.saved()).unwrap();
+        assert_eq!(report.sections_marked_read, 1);
+        assert_eq!((report.path_checks_added, report.kits_added), (0, 0));
     }
 
     #[test]
     fn import_rejects_what_is_not_an_export() {
-        let (mut b, mut p) = (Bookmarks::default(), Progress::default());
-        assert_eq!(import("nope", &mut b, &mut p), Err(ImportError::NotJson));
+        let mut all = All::default();
+        assert_eq!(import("nope", all.saved()), Err(ImportError::NotJson));
         assert_eq!(
-            import(r#"{"app":"other","version":1}"#, &mut b, &mut p),
+            import(r#"{"app":"other","version":1}"#, all.saved()),
             Err(ImportError::NotAnExport)
         );
         assert_eq!(
-            import(r#"{"app":"backend-guide","version":5}"#, &mut b, &mut p),
+            import(r#"{"app":"backend-guide","version":5}"#, all.saved()),
             Err(ImportError::TooNew(5))
         );
         assert!(matches!(
-            import(
-                r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#,
-                &mut b,
-                &mut p
-            ),
+            import(r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#, all.saved()),
             Err(ImportError::Damaged(_))
         ));
         assert!(
-            b.items.is_empty() && p.read.is_empty(),
+            all.bookmarks.items.is_empty() && all.progress.read.is_empty(),
             "a failed import changes nothing"
         );
     }

@@ -116,6 +116,10 @@ pub enum DocumentKind {
     Guide,
     Glossary,
     Quiz,
+    /// A question of the interview bank (added by the app's index).
+    Interview,
+    /// A stage of the learning path (added by the app's index).
+    Path,
 }
 
 impl DocumentKind {
@@ -124,6 +128,8 @@ impl DocumentKind {
             DocumentKind::Guide => "Guide",
             DocumentKind::Glossary => "Glossary",
             DocumentKind::Quiz => "Quiz explanation",
+            DocumentKind::Interview => "Interview question",
+            DocumentKind::Path => "Learning path",
         }
     }
 }

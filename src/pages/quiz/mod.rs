@@ -14,6 +14,7 @@ use crate::{
         attempt::{Attempt, Mode},
         bank::Area,
         bank_data::BankData,
+        plan::PathStages,
         scoring::results,
     },
     storage::{
@@ -198,7 +199,7 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <QuizApp seed bank=BankData::of(crate::quiz::bank::questions()) />
+            <QuizApp seed bank=BankData::of(crate::quiz::bank::questions()) stages=PathStages::compiled() />
             // Keeps the island from being its parent's last child.
             " "
         </article>
@@ -209,7 +210,8 @@ pub fn QuizPage() -> impl IntoView {
 /// The bank comes with it as data (see `quiz::bank_data`).
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn QuizApp(seed: Option<u64>, bank: BankData) -> impl IntoView {
+fn QuizApp(seed: Option<u64>, bank: BankData, stages: PathStages) -> impl IntoView {
+    provide_context(stages);
     #[cfg(feature = "hydrate")]
     crate::quiz::bank::install(bank);
     #[cfg(not(feature = "hydrate"))]

@@ -6,7 +6,7 @@ use super::{Quiz, ReviewButton};
 use crate::{
     content::link_title,
     quiz::{
-        plan::study_plan,
+        plan::{PathStages, study_plan},
         scoring::{Level, results},
     },
 };
@@ -65,9 +65,17 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                         {plan
                             .into_iter()
                             .map(|item| {
+                                let stage = use_context::<PathStages>().and_then(|s| {
+                                    s.for_area(item.area).map(|(href, title)| (href, title.to_string()))
+                                });
                                 view! {
                                     <li>
                                         <strong>{format!("{} ({}%)", item.area.label(), item.percent)}</strong>
+                                        {stage.map(|(href, title)| view! {
+                                            <p class="plan-stage">
+                                                "Learning path stage to work on: " <a href=href>{title}</a>
+                                            </p>
+                                        })}
                                         <ul>
                                             {item
                                                 .links

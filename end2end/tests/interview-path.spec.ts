@@ -1,0 +1,260 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, hydrated, test } from './fixtures';
+import { OwnServer } from './own-server';
+
+/** The interview tool has read storage (its lazy island is running). */
+async function kitsReady(page: Page) {
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: 'Suggest questions' })).toBeEnabled({ timeout: 15_000 });
+}
+
+/** The path page has read storage. */
+async function pathReady(page: Page) {
+  await hydrated(page);
+  await expect(page.locator('.path-progress')).toContainText(/\d+ of \d+ checks done/, { timeout: 15_000 });
+}
+
+async function newKit(page: Page, name: string, level: string, areas: string[]) {
+  const form = page.getByRole('form', { name: 'New kit' });
+  await form.getByLabel('Kit name').fill(name);
+  await form.getByRole('radio', { name: level, exact: true }).check();
+  for (const area of areas) await form.getByRole('checkbox', { name: area, exact: true }).check();
+  await form.getByLabel('Interview length').selectOption('45');
+  await form.getByRole('button', { name: 'Suggest questions' }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+}
+
+const prompts = (page: Page) => page.locator('.kit .kit-question .kit-prompt').allTextContents();
+
+test('an interviewer builds, edits, scores, prints and shares a senior kit', async ({ page, browser, baseURL }) => {
+  await page.goto('/');
+  await hydrated(page);
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Interviews' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview kit');
+  await kitsReady(page);
+  await expect(page.getByText('No kits yet')).toBeVisible();
+
+  await newKit(page, 'Senior API hire', 'Senior', ['APIs', 'Databases']);
+  const questions = page.locator('.kit .kit-question');
+  const before = await prompts(page);
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  await expect(page.locator('.kit-questions .kit-question-meta').first()).toContainText('Senior');
+  const metas = await page.locator('.kit-questions .kit-question-meta').allTextContents();
+  expect(metas.every((m) => /^(APIs|Databases) /.test(m))).toBe(true);
+
+  // Reorder: the second question moves up.
+  await questions.nth(1).getByRole('button', { name: 'Move up' }).click();
+  await expect.poll(() => prompts(page)).toEqual([before[1], before[0], ...before.slice(2)]);
+  // Remove the (new) last one.
+  await questions.last().getByRole('button', { name: 'Remove' }).click();
+  await expect(questions).toHaveCount(before.length - 1);
+  const edited = await prompts(page);
+
+  // Kept after a reload.
+  await page.reload();
+  await kitsReady(page);
+  await page.getByRole('button', { name: 'Senior API hire' }).click();
+  await expect.poll(() => prompts(page)).toEqual(edited);
+
+  // The interview: two answers scored, with notes.
+  await page.getByRole('button', { name: 'Run the interview' }).click();
+  await expect(questions.first().locator('.strong-points li').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Scoring rubric' })).toBeVisible();
+  await questions.nth(0).getByRole('radio', { name: '4 Excellent' }).check();
+  await questions.nth(0).getByLabel('Notes').fill('Clear on idempotency keys.');
+  await questions.nth(0).getByLabel('Notes').blur();
+  await questions.nth(1).getByRole('radio', { name: '3 Solid' }).check();
+  await questions.nth(1).getByLabel('Notes').fill('Missed the index trade-offs.');
+  await questions.nth(1).getByLabel('Notes').blur();
+
+  const summary = page.locator('.kit-summary');
+  await expect(summary.getByRole('row', { name: /All areas/ })).toContainText('3.5 of 4');
+  const rows = summary.locator('tbody tr');
+  await expect(rows).toHaveCount(3);
+  await page.reload();
+  await kitsReady(page);
+  await page.getByRole('button', { name: 'Senior API hire' }).click();
+  await page.getByRole('button', { name: 'Run the interview' }).click();
+  await expect(questions.nth(0).getByLabel('Notes')).toHaveValue('Clear on idempotency keys.');
+  await expect(questions.nth(1).getByRole('radio', { name: '3 Solid' })).toBeChecked();
+
+  // The printed sheet: questions, what to listen for and room for notes; no controls.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { level: 2, name: 'Senior API hire' })).toBeVisible();
+  await expect(questions.first().locator('.strong-points')).toBeVisible();
+  await expect(questions.first().locator('.red-flags')).toBeVisible();
+  await expect(questions.first().getByLabel('Notes')).toBeVisible();
+  for (const hidden of [
+    page.locator('.site-header'),
+    page.locator('.new-kit'),
+    page.locator('.bank'),
+    page.locator('.kit-list-section'),
+    page.getByRole('button', { name: 'Share link' }),
+  ]) {
+    await expect(hidden).toBeHidden();
+  }
+  await page.emulateMedia({ media: 'screen' });
+
+  // Share: a fresh browser with a kit of its own gets the same selection and keeps its own.
+  await page.getByRole('button', { name: 'Share link' }).click();
+  const link = await page.getByLabel(/Link to this kit/).inputValue();
+  expect(link).toContain('/interview?kit=1');
+  expect(link).not.toContain('idempotency');
+
+  const other = await browser.newContext({ baseURL });
+  const colleague = await other.newPage();
+  await colleague.goto('/interview');
+  await kitsReady(colleague);
+  await newKit(colleague, 'My own kit', 'Junior', ['Security']);
+  await colleague.goto(link);
+  await kitsReady(colleague);
+  const offer = colleague.locator('section.shared-kit');
+  await expect(offer).toContainText('Senior API hire');
+  await expect(offer).toContainText(`${edited.length} questions`);
+  // Nothing changed yet.
+  await expect(colleague.locator('.kit-list li')).toHaveCount(1);
+  await offer.getByRole('button', { name: 'Save to my kits' }).click();
+  await expect(colleague.locator('.kit-list li')).toHaveCount(2);
+  await expect(colleague.getByRole('button', { name: 'My own kit' })).toBeVisible();
+  await expect.poll(() => prompts(colleague)).toEqual(edited);
+  // No notes or scores travel.
+  await colleague.getByRole('button', { name: 'Run the interview' }).click();
+  await expect(colleague.locator('.kit .kit-question').first().getByLabel('Notes')).toHaveValue('');
+  await other.close();
+});
+
+test('a malformed share link is explained and changes nothing', async ({ page }) => {
+  await page.goto('/interview?kit=1&level=boss&q=nothing');
+  await kitsReady(page);
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('no valid level');
+  await expect(page.getByText('No kits yet')).toBeVisible();
+});
+
+test('practice mode hides strong-answer points until revealed and keeps self-ratings', async ({ page }) => {
+  await page.goto('/interview');
+  await kitsReady(page);
+  await page.getByRole('button', { name: 'Practice as a candidate' }).click();
+  await page.getByLabel('Area').selectOption({ label: 'Security' });
+  await page.getByLabel('Level').selectOption({ label: 'Junior' });
+  const first = page.locator('.practice-question').first();
+  await expect(first.locator('.kit-question-meta')).toContainText('Junior');
+  const reveal = first.getByRole('button', { name: 'Show what a strong answer covers' });
+  await expect(reveal).toHaveAttribute('aria-expanded', 'false');
+  await expect(first.locator('.strong-points')).toBeHidden();
+  await reveal.click();
+  await expect(first.locator('.strong-points')).toBeVisible();
+  await first.getByRole('radio', { name: '2 Partial' }).check();
+  await expect(page.getByText('You have rated yourself on 1 questions.')).toBeVisible();
+
+  await page.reload();
+  await kitsReady(page);
+  await page.getByRole('button', { name: 'Practice as a candidate' }).click();
+  await page.getByLabel('Area').selectOption({ label: 'Security' });
+  await page.getByLabel('Level').selectOption({ label: 'Junior' });
+  await expect(page.locator('.practice-question').first().getByRole('radio', { name: '2 Partial' })).toBeChecked();
+  await expect(page.locator('.practice-question').first().locator('.strong-points')).toBeHidden();
+});
+
+test('path checks persist, show on the overview and in a second tab', async ({ page, context }) => {
+  await page.goto('/path');
+  await pathReady(page);
+  const second = await context.newPage();
+  await second.goto('/path');
+  await pathReady(second);
+
+  const stage = page.locator('.stage').first();
+  const boxes = stage.getByRole('checkbox');
+  await boxes.nth(0).check();
+  await boxes.nth(1).check();
+  await expect(stage.locator('.stage-count')).toContainText('2 of');
+  // The other tab follows.
+  await expect(second.locator('.stage').first().getByRole('checkbox').nth(1)).toBeChecked();
+  await expect(second.locator('.path-progress')).toContainText('2 of');
+
+  await page.reload();
+  await pathReady(page);
+  await expect(page.locator('.stage').first().getByRole('checkbox').nth(0)).toBeChecked();
+  await expect(page.locator('.path-progress')).toContainText('2 of');
+
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Overview' }).click();
+  await expect(page.locator('.path-summary')).toContainText(/Learning path: 2 of \d+ checks done/);
+});
+
+test('the quiz study plan names a path stage, and the path shows the latest quiz score', async ({ page }) => {
+  const finished = {
+    version: 1,
+    data: {
+      history: [
+        { finished_at: 1, mode: 'quick', percent: 40, by_area: [['apis', 25], ['security', 50]], missed: [] },
+      ],
+    },
+  };
+  await page.goto('/path');
+  await page.evaluate((v) => localStorage.setItem('backend-guide:v1:quiz', v), JSON.stringify(finished));
+  await page.reload();
+  await pathReady(page);
+  await expect(page.locator('.stage-quiz').filter({ hasText: 'APIs 25%' }).first()).toBeVisible();
+  await expect(page.locator('.stage-quiz').filter({ hasText: 'Security 50%' }).first()).toBeVisible();
+});
+
+test('export then import restores path checks and kits', async ({ page, browser, baseURL }) => {
+  await page.goto('/path');
+  await pathReady(page);
+  await page.locator('.stage').nth(2).getByRole('checkbox').first().check();
+  await page.goto('/interview');
+  await kitsReady(page);
+  await newKit(page, 'Exported kit', 'Mid-level', ['Databases']);
+
+  await page.goto('/bookmarks');
+  await hydrated(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export all saved data' }).click();
+  const file = await (await download).path();
+  const json = JSON.parse(fs.readFileSync(file!, 'utf8'));
+  expect(json.path.done).toHaveLength(1);
+  expect(json.interview.kits[0].name).toBe('Exported kit');
+
+  const other = await browser.newContext({ baseURL });
+  const fresh = await other.newPage();
+  await fresh.goto('/bookmarks');
+  await hydrated(fresh);
+  await fresh.getByLabel('Import saved data').setInputFiles(file!);
+  await expect(fresh.locator('.import-report')).toContainText('1 learning path check and 1 interview kit');
+  await fresh.goto('/path');
+  await pathReady(fresh);
+  await expect(fresh.locator('.stage').nth(2).getByRole('checkbox').first()).toBeChecked();
+  await fresh.goto('/interview');
+  await kitsReady(fresh);
+  await expect(fresh.getByRole('button', { name: 'Exported kit' })).toBeVisible();
+  await other.close();
+});
+
+test.describe('offline', () => {
+  test('the path and the interview kit work offline after one visit', async ({ page, context }) => {
+    const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 13);
+    await server.start('offline-learning');
+    try {
+      await page.goto(server.url + '/');
+      await hydrated(page);
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+        .toBe(true);
+      await server.stop();
+      await context.setOffline(true);
+
+      await page.goto(server.url + '/path');
+      await pathReady(page);
+      await page.locator('.stage').first().getByRole('checkbox').first().check();
+      await expect(page.locator('.path-progress')).toContainText('1 of');
+
+      await page.goto(server.url + '/interview');
+      await kitsReady(page);
+      await newKit(page, 'Offline kit', 'Lead', ['Security']);
+      await expect(page.locator('.kit .kit-question').first()).toBeVisible();
+    } finally {
+      await context.setOffline(false);
+      await server.stop();
+    }
+  });
+});

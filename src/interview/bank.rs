@@ -1,0 +1,164 @@
+//! The interview question bank as data. The server writes the compiled bank
+//! (`learning::INTERVIEW_QUESTIONS`, checked by the build) into the
+//! interview page's island props, so the browser's code does not carry the
+//! text compiled in: that would put it in the WASM every page downloads.
+
+use serde::{Deserialize, Serialize};
+
+use crate::quiz::bank::Area;
+
+/// The seniority a question suits, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Junior,
+    Mid,
+    Senior,
+    Lead,
+    Architect,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Junior,
+        Level::Mid,
+        Level::Senior,
+        Level::Lead,
+        Level::Architect,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Junior => "junior",
+            Level::Mid => "mid",
+            Level::Senior => "senior",
+            Level::Lead => "lead",
+            Level::Architect => "architect",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Junior => "Junior",
+            Level::Mid => "Mid-level",
+            Level::Senior => "Senior",
+            Level::Lead => "Lead",
+            Level::Architect => "Architect",
+        }
+    }
+
+    /// How far apart two levels are (0 for the same level).
+    pub fn distance(self, other: Level) -> usize {
+        (self as usize).abs_diff(other as usize)
+    }
+}
+
+impl From<guide_content::Level> for Level {
+    fn from(level: guide_content::Level) -> Self {
+        match level {
+            guide_content::Level::Junior => Level::Junior,
+            guide_content::Level::Mid => Level::Mid,
+            guide_content::Level::Senior => Level::Senior,
+            guide_content::Level::Lead => Level::Lead,
+            guide_content::Level::Architect => Level::Architect,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BankQuestion {
+    pub id: String,
+    pub area: Area,
+    pub level: Level,
+    /// Suggested time, in minutes.
+    pub minutes: u32,
+    pub prompt: String,
+    /// What a strong answer covers.
+    pub strong: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub follow_up: String,
+    /// The guide text behind the question.
+    pub link: String,
+}
+
+/// The whole bank, in the order of `content/interview.toml`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Bank(pub Vec<BankQuestion>);
+
+impl Bank {
+    /// The bank as the build compiled it (server and host tests).
+    pub fn compiled() -> Self {
+        Self(
+            crate::learning::INTERVIEW_QUESTIONS
+                .iter()
+                .map(|q| BankQuestion {
+                    id: q.id.into(),
+                    area: Area::from_id(q.area).expect("the build checks interview areas"),
+                    level: q.level.into(),
+                    minutes: q.minutes.into(),
+                    prompt: q.prompt.into(),
+                    strong: q.strong.iter().map(|s| s.to_string()).collect(),
+                    red_flags: q.red_flags.iter().map(|s| s.to_string()).collect(),
+                    follow_up: q.follow_up.into(),
+                    link: q.link.into(),
+                })
+                .collect(),
+        )
+    }
+
+    pub fn get(&self, id: &str) -> Option<&BankQuestion> {
+        self.0.iter().find(|q| q.id == id)
+    }
+
+    pub fn questions(&self) -> impl Iterator<Item = &BankQuestion> {
+        self.0.iter()
+    }
+
+    /// The areas that have questions, in the quiz's order.
+    pub fn areas(&self) -> Vec<Area> {
+        Area::all()
+            .filter(|a| self.0.iter().any(|q| q.area == *a))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_bank_round_trips_as_props_and_covers_every_area_and_level() {
+        let bank = Bank::compiled();
+        assert!(bank.0.len() >= 60);
+        let json = serde_json::to_string(&bank).unwrap();
+        assert_eq!(serde_json::from_str::<Bank>(&json).unwrap(), bank);
+        for area in Area::all() {
+            for level in [Level::Junior, Level::Mid, Level::Senior] {
+                assert!(
+                    bank.questions().any(|q| q.area == area && q.level == level),
+                    "{} has no {} question",
+                    area.id(),
+                    level.id()
+                );
+            }
+        }
+        let mut ids: Vec<&str> = bank.questions().map(|q| q.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), bank.0.len(), "ids are unique");
+    }
+
+    #[test]
+    fn levels_have_ids_and_distances() {
+        for level in Level::ALL {
+            assert_eq!(Level::from_id(level.id()), Some(level));
+        }
+        assert_eq!(Level::from_id("intern"), None);
+        assert_eq!(Level::Senior.distance(Level::Junior), 2);
+        assert_eq!(Level::Mid.distance(Level::Mid), 0);
+    }
+}

@@ -1,0 +1,370 @@
+//! One kit on screen: editing its questions, running the interview with
+//! scores and notes, the summary, the printed sheet and the share link.
+
+use leptos::prelude::*;
+
+use super::Tool;
+use crate::{
+    components::confirm::ConfirmAction,
+    interview::{
+        BankQuestion, Kit,
+        kit::{MAX_QUESTIONS, NOTES_LIMIT},
+        rubric::{RUBRIC, summary},
+        share,
+    },
+    quiz::bank::Area,
+};
+
+#[component]
+pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
+    let running = RwSignal::new(false);
+    let share_link = RwSignal::new(None::<String>);
+    let kit = move || tool.data.with(|d| d.kits.get(index).cloned());
+    let print = move |_| {
+        running.set(true);
+        #[cfg(feature = "hydrate")]
+        {
+            // After the sheet is on screen.
+            request_animation_frame(|| {
+                let _ = window().print();
+            });
+        }
+    };
+    let show_share = move |_| {
+        let Some(kit) = kit() else { return };
+        #[cfg(feature = "hydrate")]
+        let origin = window().location().origin().unwrap_or_default();
+        #[cfg(not(feature = "hydrate"))]
+        let origin = String::new();
+        let href = format!("{origin}{}", share::link(&kit));
+        #[cfg(feature = "hydrate")]
+        {
+            let _ = window().navigator().clipboard().write_text(&href);
+        }
+        share_link.set(Some(href));
+    };
+
+    move || {
+        let k = kit()?;
+        let questions: Vec<(usize, BankQuestion)> = tool.bank.with_value(|bank| {
+            k.questions
+                .iter()
+                .filter_map(|q| bank.get(&q.id).cloned())
+                .enumerate()
+                .collect()
+        });
+        let count = questions.len();
+        let planned: u32 = questions.iter().map(|(_, q)| q.minutes).sum();
+        let meta = format!(
+            "{} level, {count} questions, about {planned} of {} minutes.",
+            k.level.label(),
+            k.minutes
+        );
+        let name = k.name.clone();
+        Some(view! {
+            <section class="kit" aria-labelledby="kit-title" class:running=move || running.get()>
+                <h2 id="kit-title">{k.name.clone()}</h2>
+                <p class="kit-meta">{meta}</p>
+                <div class="kit-actions">
+                    <button type="button" class="button secondary" aria-pressed=move || (!running.get()).to_string() on:click=move |_| running.set(false)>
+                        "Edit questions"
+                    </button>
+                    <button type="button" class="button secondary" aria-pressed=move || running.get().to_string() on:click=move |_| running.set(true)>
+                        "Run the interview"
+                    </button>
+                    <button type="button" class="button secondary" on:click=print>"Print interviewer's sheet"</button>
+                    <button type="button" class="button secondary" on:click=show_share>"Share link"</button>
+                </div>
+                {move || share_link.get().map(|href| view! {
+                    <p class="share-link">
+                        <label for="share-link">"Link to this kit (questions only, no notes or scores)"</label>
+                        <input id="share-link" type="text" readonly value=href on:focus=|ev| {
+                            event_target::<leptos::web_sys::HtmlInputElement>(&ev).select();
+                        } />
+                    </p>
+                })}
+                <ol class="kit-questions">
+                    {questions
+                        .into_iter()
+                        .map(|(at, q)| {
+                            let asked = k.questions.iter().find(|a| a.id == q.id).cloned();
+                            view! { <KitQuestion tool at last=count - 1 q asked running /> }
+                        })
+                        .collect_view()}
+                </ol>
+                {move || running.get().then(|| view! { <Rubric /> <Summary tool index /> })}
+                {move || (!running.get()).then(|| view! { <AddQuestions tool index /> })}
+                <div class="kit-delete">
+                    <ConfirmAction
+                        label="Delete this kit"
+                        question="Delete this kit with its notes and scores? This cannot be undone."
+                        confirm_label="Yes, delete it"
+                        on_confirm=move || tool.delete_kit(index)
+                    />
+                </div>
+                <p class="visually-hidden">{format!("End of kit {name}.")}</p>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn KitQuestion(
+    tool: Tool,
+    at: usize,
+    last: usize,
+    q: BankQuestion,
+    asked: Option<crate::interview::kit::Asked>,
+    running: RwSignal<bool>,
+) -> impl IntoView {
+    let id = q.id.clone();
+    let prompt_id = format!("prompt-{id}");
+    let score = asked.as_ref().and_then(|a| a.score);
+    let notes = asked.map(|a| a.notes).unwrap_or_default();
+    let shift = {
+        let id = id.clone();
+        move |by: isize| tool.edit(|k: &mut Kit| {
+            k.shift(&id, by);
+        })
+    };
+    let remove = {
+        let id = id.clone();
+        move |_| tool.edit(|k: &mut Kit| {
+            k.remove(&id);
+        })
+    };
+    let meta = format!("{} \u{b7} {} \u{b7} about {} min", q.area.label(), q.level.label(), q.minutes);
+    view! {
+        <li class="kit-question" data-id=id.clone()>
+            <p class="kit-prompt" id=prompt_id.clone()>{q.prompt.clone()}</p>
+            <p class="kit-question-meta">{meta}</p>
+            {move || {
+                if running.get() {
+                    view! { <Answer tool q=q.clone() score notes=notes.clone() /> }.into_any()
+                } else {
+                    let (up, down) = (shift.clone(), shift.clone());
+                    view! {
+                        <div class="kit-question-actions">
+                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == 0 on:click=move |_| up(-1)>
+                                "Move up"
+                            </button>
+                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == last on:click=move |_| down(1)>
+                                "Move down"
+                            </button>
+                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() on:click=remove.clone()>
+                                "Remove"
+                            </button>
+                        </div>
+                    }
+                    .into_any()
+                }
+            }}
+        </li>
+    }
+}
+
+/// What to listen for, and the score and notes of one answer.
+#[component]
+fn Answer(tool: Tool, q: BankQuestion, score: Option<u8>, notes: String) -> impl IntoView {
+    let id = q.id.clone();
+    let group = format!("score-{id}");
+    let notes_id = format!("notes-{id}");
+    let set_score = {
+        let id = id.clone();
+        move |s: u8| tool.edit(|k: &mut Kit| k.set_score(&id, Some(s)))
+    };
+    let set_notes = {
+        let id = id.clone();
+        move |text: String| tool.edit(|k: &mut Kit| k.set_notes(&id, &text))
+    };
+    view! {
+        <div class="answer">
+            <h3>"A strong answer covers"</h3>
+            <ul class="strong-points">{q.strong.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <h3>"Red flags"</h3>
+            <ul class="red-flags">{q.red_flags.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
+            <h3>"Follow-up"</h3>
+            <p class="follow-up">{q.follow_up}</p>
+            <p class="answer-link"><a href=q.link>"The guide on this"</a></p>
+            <fieldset class="score">
+                <legend>"Score"</legend>
+                {RUBRIC
+                    .into_iter()
+                    .map(|(value, name, _)| {
+                        let set_score = set_score.clone();
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=group.clone()
+                                    value=value.to_string()
+                                    checked=score == Some(value)
+                                    on:change=move |_| set_score(value)
+                                />
+                                {format!("{value} {name}")}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <p class="notes">
+                <label for=notes_id.clone()>"Notes"</label>
+                <textarea
+                    id=notes_id
+                    rows="4"
+                    maxlength=NOTES_LIMIT
+                    on:change=move |ev| set_notes(event_target_value(&ev))
+                >
+                    {notes}
+                </textarea>
+            </p>
+        </div>
+    }
+}
+
+/// The rubric, stated where the scores are given.
+#[component]
+fn Rubric() -> impl IntoView {
+    view! {
+        <section class="rubric" aria-labelledby="rubric-title">
+            <h3 id="rubric-title">"Scoring rubric"</h3>
+            <dl>
+                {RUBRIC
+                    .into_iter()
+                    .map(|(value, name, meaning)| view! {
+                        <dt>{format!("{value} {name}")}</dt>
+                        <dd>{meaning}</dd>
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn Summary(tool: Tool, index: usize) -> impl IntoView {
+    let lines = move || {
+        tool.data.with(|d| {
+            d.kits
+                .get(index)
+                .map(|k| tool.bank.with_value(|bank| summary(k, bank)))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <section class="kit-summary" aria-labelledby="summary-title">
+            <h3 id="summary-title">"Summary by area"</h3>
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"Questions"</th>
+                        <th scope="col">"Scored"</th>
+                        <th scope="col">"Average"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        lines()
+                            .into_iter()
+                            .map(|l| view! {
+                                <tr class:total=l.area.is_none()>
+                                    <th scope="row">{l.label()}</th>
+                                    <td>{l.asked}</td>
+                                    <td>{l.scored}</td>
+                                    <td>{l.average_text()}</td>
+                                </tr>
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+/// Questions from the bank that the kit does not have yet, by area.
+#[component]
+fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
+    let first_area = tool
+        .data
+        .with_untracked(|d| d.kits.get(index).and_then(|k| k.areas.first().copied()))
+        .unwrap_or_else(|| tool.bank.with_value(|b| b.areas()[0]));
+    let area = RwSignal::new(first_area);
+    let areas = tool.bank.with_value(crate::interview::Bank::areas);
+    let candidates = move || {
+        let area = area.get();
+        let (level, taken, full) = tool.data.with(|d| {
+            d.kits.get(index).map_or((crate::interview::Level::Mid, Vec::new(), true), |k| {
+                (
+                    k.level,
+                    k.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+                    k.questions.len() >= MAX_QUESTIONS,
+                )
+            })
+        });
+        let mut list: Vec<BankQuestion> = tool.bank.with_value(|bank| {
+            bank.questions()
+                .filter(|q| q.area == area && !taken.contains(&q.id))
+                .cloned()
+                .collect()
+        });
+        list.sort_by_key(|q| q.level.distance(level));
+        (list, full)
+    };
+    view! {
+        <section class="add-questions" aria-labelledby="add-title">
+            <h3 id="add-title">"Add questions"</h3>
+            <p>
+                <label for="add-area">"Area"</label>
+                <select id="add-area" on:change=move |ev| {
+                    if let Some(a) = Area::from_id(&event_target_value(&ev)) {
+                        area.set(a);
+                    }
+                }>
+                    {areas
+                        .into_iter()
+                        .map(|a| view! { <option value=a.id() selected=a == first_area>{a.label()}</option> })
+                        .collect_view()}
+                </select>
+            </p>
+            {move || {
+                let (list, full) = candidates();
+                if full {
+                    return view! { <p>{format!("This kit has {MAX_QUESTIONS} questions, as many as a kit holds.")}</p> }.into_any();
+                }
+                if list.is_empty() {
+                    return view! { <p>"Every question of this area is in the kit."</p> }.into_any();
+                }
+                view! {
+                    <ul class="candidates">
+                        {list
+                            .into_iter()
+                            .map(|q| {
+                                let id = q.id.clone();
+                                let prompt_id = format!("add-{id}");
+                                view! {
+                                    <li>
+                                        <p id=prompt_id.clone()>{q.prompt}</p>
+                                        <p class="kit-question-meta">{format!("{} \u{b7} about {} min", q.level.label(), q.minutes)}</p>
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            aria-describedby=prompt_id
+                                            on:click=move |_| tool.edit(|k: &mut Kit| {
+                                                k.add(&id);
+                                            })
+                                        >
+                                            "Add to kit"
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,403 @@
+//! `/interview`: the interview kit. Interviewers build kits from the
+//! question bank, run the interview with notes and rubric scores, print a
+//! sheet and share a kit by link; candidates practise with the same bank.
+//! Everything stays in the browser.
+//!
+//! The server renders the whole bank as plain lists (readable with
+//! JavaScript off); the tool is a lazy island that gets the bank as data.
+
+mod bank_list;
+mod kit_view;
+mod practice;
+
+use leptos::prelude::*;
+
+use crate::{
+    components::{notice::Notice, page_meta::PageMeta, storage_words},
+    interview::{
+        Bank, Kit, Level,
+        kit::LENGTHS,
+        share::{ShareError, SharedKit},
+    },
+    quiz::bank::Area,
+    storage::{self, interview_data::InterviewData},
+};
+
+#[component]
+pub fn InterviewPage() -> impl IntoView {
+    let bank = Bank::compiled();
+    view! {
+        <PageMeta
+            title="Interview kit"
+            description="Build a back end interview from a bank of questions with strong-answer points, red flags and follow-ups; score answers on a 1-4 rubric, print a sheet, share by link, or practise as a candidate."
+        />
+        <article class="interview-page" aria-labelledby="page-title">
+            <h1 id="page-title">"Interview kit"</h1>
+            <p class="lead">
+                "For interviewers: choose the level and the areas, get a set of questions that "
+                "fits the time, adjust it, then score each answer on a 1-4 rubric with notes. "
+                "For candidates: practise with the same questions. Everything stays in this browser."
+            </p>
+            <p class="needs-js">"Building, scoring and sharing kits needs JavaScript. The whole question bank is below."</p>
+            <InterviewTool bank=bank.clone() />
+            " "
+            <bank_list::BankList bank />
+        </article>
+    }
+}
+
+/// What the tool's parts share: all signals, so it is `Copy`.
+#[derive(Clone, Copy)]
+struct Tool {
+    bank: StoredValue<Bank>,
+    data: RwSignal<InterviewData>,
+    loaded: RwSignal<bool>,
+    notice: RwSignal<Option<String>>,
+    /// The kit on screen, by index.
+    open: RwSignal<Option<usize>>,
+    /// A kit from a share link, until saved or dismissed.
+    shared: RwSignal<Option<Result<SharedKit, ShareError>>>,
+    practice: RwSignal<bool>,
+}
+
+impl Tool {
+    fn load(self) {
+        let loaded = storage::load::<InterviewData>();
+        let mut record = loaded.record;
+        self.bank.with_value(|bank| record.reconcile(bank));
+        self.data.set(record);
+        self.notice.set(loaded.issue.as_ref().map(storage_words::describe));
+        self.loaded.set(true);
+    }
+
+    fn persist(self) {
+        if let Err(issue) = self.data.with_untracked(storage::save) {
+            self.notice.set(Some(storage_words::describe(&issue)));
+        }
+    }
+
+    /// Changes the open kit and saves.
+    fn edit(self, change: impl FnOnce(&mut Kit)) {
+        let Some(i) = self.open.get_untracked() else { return };
+        self.data.update(|d| {
+            if let Some(kit) = d.kits.get_mut(i) {
+                change(kit);
+            }
+        });
+        self.persist();
+    }
+
+    fn add_kit(self, kit: Kit) {
+        let mut added = None;
+        self.data.update(|d| added = d.add(kit));
+        match added {
+            Some(i) => {
+                self.persist();
+                self.open.set(Some(i));
+            }
+            None => self.notice.set(Some("You have as many kits as can be kept: delete one to add another.".into())),
+        }
+    }
+
+    fn delete_kit(self, i: usize) {
+        self.data.update(|d| {
+            if i < d.kits.len() {
+                d.kits.remove(i);
+            }
+        });
+        self.open.set(None);
+        self.persist();
+    }
+}
+
+// Lazy: its code is a separate download, fetched when this page is opened.
+#[island(lazy)]
+fn InterviewTool(bank: Bank) -> impl IntoView {
+    let tool = Tool {
+        bank: StoredValue::new(bank),
+        data: RwSignal::new(InterviewData::default()),
+        loaded: RwSignal::new(false),
+        notice: RwSignal::new(None),
+        open: RwSignal::new(None),
+        shared: RwSignal::new(None),
+        practice: RwSignal::new(false),
+    };
+    Effect::new(move |_| {
+        tool.load();
+        #[cfg(feature = "hydrate")]
+        {
+            let query = window().location().search().unwrap_or_default();
+            tool.practice.set(query.contains("practice"));
+            tool.shared.set(tool.bank.with_value(|bank| crate::interview::share::read(&query, bank)).transpose());
+        }
+    });
+    // Kits changed in another tab.
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::storage::schema::{Record, key};
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_none_or(|k| k == key(InterviewData::NAME)) {
+                tool.load();
+                let count = tool.data.with_untracked(|d| d.kits.len());
+                if tool.open.get_untracked().is_some_and(|i| i >= count) {
+                    tool.open.set(None);
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    view! {
+        <Notice message=tool.notice />
+        <div class="mode-switch" role="group" aria-label="Who is using the kit">
+            <button type="button" aria-pressed=move || (!tool.practice.get()).to_string() on:click=move |_| tool.practice.set(false)>
+                "Interviewer"
+            </button>
+            <button type="button" aria-pressed=move || tool.practice.get().to_string() on:click=move |_| tool.practice.set(true)>
+                "Practice as a candidate"
+            </button>
+        </div>
+        {move || {
+            if tool.practice.get() {
+                view! { <practice::Practice tool /> }.into_any()
+            } else {
+                view! {
+                    <SharedKitOffer tool />
+                    <KitList tool />
+                    {move || tool.open.get().map(|i| view! { <kit_view::KitView tool index=i /> })}
+                    <NewKit tool />
+                }
+                    .into_any()
+            }
+        }}
+    }
+}
+
+/// A kit opened from a share link: shown, and saved only when asked.
+#[component]
+fn SharedKitOffer(tool: Tool) -> impl IntoView {
+    let dismiss = move || {
+        tool.shared.set(None);
+        #[cfg(feature = "hydrate")]
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(crate::site_map::INTERVIEW));
+        }
+    };
+    move || {
+        let offer = tool.shared.get()?;
+        Some(match offer {
+            Err(error) => {
+                let why = match error {
+                    ShareError::UnknownFormat(f) => format!("it is in a format this version does not know ({f})"),
+                    ShareError::BadLevel => "it names no valid level".into(),
+                    ShareError::NoQuestions => "none of its questions is in the bank".into(),
+                };
+                view! {
+                    <div class="notice shared-kit" role="alert">
+                        <p>{format!("This share link could not be opened: {why}. Your own kits are unchanged.")}</p>
+                        <button type="button" class="link-button" on:click=move |_| dismiss()>"Dismiss"</button>
+                    </div>
+                }
+                .into_any()
+            }
+            Ok(SharedKit { kit, unknown }) => {
+                let prompts: Vec<String> = tool.bank.with_value(|bank| {
+                    kit.questions.iter().filter_map(|q| bank.get(&q.id)).map(|q| q.prompt.clone()).collect()
+                });
+                let summary = format!(
+                    "Someone shared the kit \u{201c}{}\u{201d} with you: {} questions for a {} interview of {} minutes. Your own kits are not changed unless you save it.",
+                    kit.name,
+                    kit.questions.len(),
+                    kit.level.label().to_lowercase(),
+                    kit.minutes,
+                );
+                view! {
+                    <section class="shared-kit notice" aria-labelledby="shared-title">
+                        <h2 id="shared-title">"A shared kit"</h2>
+                        <p>{summary}</p>
+                        {(unknown > 0).then(|| view! {
+                            <p>{format!("{unknown} of its questions are no longer in the bank and were left out.")}</p>
+                        })}
+                        <ol class="shared-questions">
+                            {prompts.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                        </ol>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=move |_| {
+                                tool.add_kit(kit.clone());
+                                dismiss();
+                            }
+                        >
+                            "Save to my kits"
+                        </button>
+                        <button type="button" class="link-button" on:click=move |_| dismiss()>"Dismiss"</button>
+                    </section>
+                }
+                .into_any()
+            }
+        })
+    }
+}
+
+#[component]
+fn KitList(tool: Tool) -> impl IntoView {
+    view! {
+        <section class="kit-list-section" aria-labelledby="kits-title">
+            <h2 id="kits-title">"Your kits"</h2>
+            {move || {
+                if !tool.loaded.get() {
+                    return view! { <p>"Your kits are kept in this browser."</p> }.into_any();
+                }
+                let kits: Vec<(usize, String, String)> = tool.data.with(|d| {
+                    d.kits
+                        .iter()
+                        .enumerate()
+                        .map(|(i, k)| {
+                            let meta = format!(
+                                "{}, {} questions, {} minutes",
+                                k.level.label(),
+                                k.questions.len(),
+                                k.minutes
+                            );
+                            (i, k.name.clone(), meta)
+                        })
+                        .collect()
+                });
+                if kits.is_empty() {
+                    return view! { <p class="empty">"No kits yet: make one below."</p> }.into_any();
+                }
+                view! {
+                    <ul class="kit-list">
+                        {kits
+                            .into_iter()
+                            .map(|(i, name, meta)| {
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="link-button kit-open"
+                                            aria-current=move || (tool.open.get() == Some(i)).then_some("true")
+                                            on:click=move |_| tool.open.set(Some(i))
+                                        >
+                                            {name}
+                                        </button>
+                                        <span class="kit-meta">{meta}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+/// The form that starts a kit from the level, areas and length.
+#[component]
+fn NewKit(tool: Tool) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let level = RwSignal::new(Level::Senior);
+    let areas = RwSignal::new(Vec::<Area>::new());
+    let minutes = RwSignal::new(60u32);
+    let problem = RwSignal::new(None::<&'static str>);
+    let bank_areas = tool.bank.with_value(Bank::areas);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let chosen = areas.get_untracked();
+        if chosen.is_empty() {
+            problem.set(Some("Choose at least one area."));
+            return;
+        }
+        problem.set(None);
+        let kit = tool.bank.with_value(|bank| {
+            Kit::suggested(bank, &name.get_untracked(), level.get_untracked(), chosen, minutes.get_untracked())
+        });
+        tool.add_kit(kit);
+        name.set(String::new());
+        areas.set(Vec::new());
+    };
+    view! {
+        <section class="new-kit" aria-labelledby="new-kit-title">
+            <h2 id="new-kit-title">"New kit"</h2>
+            <form on:submit=submit aria-labelledby="new-kit-title">
+                <p>
+                    <label for="kit-name">"Kit name"</label>
+                    <input
+                        id="kit-name"
+                        type="text"
+                        maxlength="80"
+                        placeholder="For example: Senior API developer, round 2"
+                        prop:value=move || name.get()
+                        on:input=move |ev| name.set(event_target_value(&ev))
+                    />
+                </p>
+                <fieldset>
+                    <legend>"Level"</legend>
+                    {Level::ALL
+                        .into_iter()
+                        .map(|l| view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name="kit-level"
+                                    value=l.id()
+                                    prop:checked=move || level.get() == l
+                                    on:change=move |_| level.set(l)
+                                />
+                                {l.label()}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                <fieldset>
+                    <legend>"Areas"</legend>
+                    {bank_areas
+                        .into_iter()
+                        .map(|a| view! {
+                            <label class="choice">
+                                <input
+                                    type="checkbox"
+                                    value=a.id()
+                                    prop:checked=move || areas.with(|x| x.contains(&a))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        areas.update(|x| {
+                                            x.retain(|y| *y != a);
+                                            if on {
+                                                x.push(a);
+                                            }
+                                        });
+                                    }
+                                />
+                                {a.label()}
+                            </label>
+                        })
+                        .collect_view()}
+                </fieldset>
+                <p>
+                    <label for="kit-length">"Interview length"</label>
+                    <select
+                        id="kit-length"
+                        on:change=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(60))
+                    >
+                        {LENGTHS
+                            .into_iter()
+                            .map(|m| view! {
+                                <option value=m.to_string() selected=move || minutes.get() == m>
+                                    {format!("{m} minutes")}
+                                </option>
+                            })
+                            .collect_view()}
+                    </select>
+                </p>
+                <p class="form-problem" role="alert">{move || problem.get()}</p>
+                <button type="submit" class="button" disabled=move || !tool.loaded.get()>
+                    "Suggest questions"
+                </button>
+            </form>
+        </section>
+    }
+}

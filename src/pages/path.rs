@@ -1,0 +1,305 @@
+//! `/path`: the learning path, stage by stage, with the checks a learner
+//! ticks (kept in the browser) and their latest quiz score per area.
+//!
+//! The stages travel as data in the island's props (like the quiz bank), so
+//! their text is not compiled into the WASM every page downloads. The
+//! server renders the whole path, so it reads the same with JavaScript off.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    components::{notice::Notice, page_meta::PageMeta, storage_words},
+    content::{self, GLOSSARY},
+    learning::{PATH_PROJECT, PATH_STAGES},
+    quiz::bank::Area,
+    site_map,
+    storage::{
+        self,
+        path_data::{PathProgress, check_key},
+        quiz_data::QuizData,
+    },
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StageData {
+    id: String,
+    title: String,
+    summary: String,
+    areas: Vec<Area>,
+    goals: Vec<String>,
+    /// Guide links and their titles.
+    reading: Vec<(String, String)>,
+    /// Glossary links and their terms.
+    terms: Vec<(String, String)>,
+    project: String,
+    /// Stored key (`stage/check`) and text.
+    checks: Vec<(String, String)>,
+}
+
+fn stages() -> Vec<StageData> {
+    PATH_STAGES
+        .iter()
+        .map(|s| StageData {
+            id: s.id.into(),
+            title: s.title.into(),
+            summary: s.summary.into(),
+            areas: s.areas.iter().filter_map(|a| Area::from_id(a)).collect(),
+            goals: s.goals.iter().map(|g| g.to_string()).collect(),
+            reading: s
+                .sections
+                .iter()
+                .map(|l| (l.to_string(), content::link_title(l).unwrap_or_else(|| l.to_string())))
+                .collect(),
+            terms: s
+                .terms
+                .iter()
+                .filter_map(|id| GLOSSARY.iter().find(|t| t.id == *id))
+                .map(|t| (site_map::glossary_term(t.id), t.term.to_string()))
+                .collect(),
+            project: s.project.into(),
+            checks: s
+                .checks
+                .iter()
+                .map(|c| (check_key(s.id, c.id), c.text.to_string()))
+                .collect(),
+        })
+        .collect()
+}
+
+#[component]
+pub fn PathPage() -> impl IntoView {
+    view! {
+        <PageMeta
+            title="Learning path"
+            description="A back end learning path in ten stages: goals, what to read, a project that grows from stage to stage, and checks you tick off as you go."
+        />
+        <article class="path-page" aria-labelledby="page-title">
+            <h1 id="page-title">"Learning path"</h1>
+            <p class="lead">
+                "Ten stages from how the web works to working in a team. Each stage says what "
+                "to learn, what to read in this guide, what to add to your project, and how to "
+                "know you are done. Tick the checks as you go: they stay in this browser."
+            </p>
+            <p class="needs-js">"Ticking checks needs JavaScript; every stage reads the same without it."</p>
+            <section class="path-project" aria-labelledby="project-title">
+                <h2 id="project-title">"The project"</h2>
+                <p>{PATH_PROJECT}</p>
+            </section>
+            <PathTracker stages=stages() />
+            " "
+        </article>
+    }
+}
+
+/// Latest quiz score per area: from the newest attempt that covered it.
+fn latest_scores(quiz: &QuizData) -> Vec<(Area, u32)> {
+    let mut latest: Vec<(Area, u32)> = Vec::new();
+    for finished in &quiz.history {
+        for (area, percent) in &finished.by_area {
+            if !latest.iter().any(|(a, _)| a == area) {
+                latest.push((*area, *percent));
+            }
+        }
+    }
+    latest
+}
+
+// Lazy: its code is a separate download, fetched when this page is opened.
+#[island(lazy)]
+fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
+    let progress = RwSignal::new(PathProgress::default());
+    let loaded = RwSignal::new(false);
+    let notice = RwSignal::new(None::<String>);
+    let scores = RwSignal::new(Vec::<(Area, u32)>::new());
+    let load = move || {
+        let path = storage::load::<PathProgress>();
+        progress.set(path.record);
+        notice.set(path.issue.as_ref().map(storage_words::describe));
+        scores.set(latest_scores(&storage::load::<QuizData>().record));
+        loaded.set(true);
+    };
+    Effect::new(move |_| load());
+    // Ticks made in another tab.
+    #[cfg(feature = "hydrate")]
+    {
+        use crate::storage::schema::{Record, key};
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().is_none_or(|k| k == key(PathProgress::NAME) || k == key(QuizData::NAME)) {
+                load();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let all_keys: Vec<String> = stages.iter().flat_map(|s| s.checks.iter().map(|(k, _)| k.clone())).collect();
+    let total = all_keys.len();
+    let done = move || progress.with(|p| p.count_done(all_keys.iter().map(String::as_str)));
+    let tick = move |key: String, on: bool| {
+        progress.update(|p| {
+            p.set(&key, on);
+        });
+        if let Err(issue) = progress.with_untracked(storage::save) {
+            notice.set(Some(storage_words::describe(&issue)));
+        }
+    };
+
+    view! {
+        <Notice message=notice />
+        <div class="path-progress" role="status" aria-live="polite">
+            {move || {
+                if loaded.get() {
+                    let done = done();
+                    view! {
+                        <p>{format!("{done} of {total} checks done.")}</p>
+                        <progress max=total value=done aria-hidden="true"></progress>
+                    }
+                        .into_any()
+                } else {
+                    view! { <p>{format!("{total} checks in all.")}</p> }.into_any()
+                }
+            }}
+        </div>
+        <ol class="stages">
+            {stages
+                .into_iter()
+                .enumerate()
+                .map(|(i, stage)| view! { <Stage number=i + 1 stage progress loaded scores tick /> })
+                .collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+fn Stage(
+    number: usize,
+    stage: StageData,
+    progress: RwSignal<PathProgress>,
+    loaded: RwSignal<bool>,
+    scores: RwSignal<Vec<(Area, u32)>>,
+    tick: impl Fn(String, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let heading = format!("stage-{}-title", stage.id);
+    let labelled_by = heading.clone();
+    let keys: Vec<String> = stage.checks.iter().map(|(k, _)| k.clone()).collect();
+    let count = keys.len();
+    let done = move || progress.with(|p| p.count_done(keys.iter().map(String::as_str)));
+    let areas = stage.areas.clone();
+    let quiz_line = move || {
+        if !loaded.get() || areas.is_empty() {
+            return None;
+        }
+        let known: Vec<String> = scores.with(|s| {
+            areas
+                .iter()
+                .filter_map(|a| s.iter().find(|(x, _)| x == a).map(|(a, p)| format!("{} {p}%", a.label())))
+                .collect()
+        });
+        Some(if known.is_empty() {
+            view! {
+                <p class="stage-quiz">
+                    "Quiz: not taken yet in this stage's areas. "
+                    <a href=site_map::QUIZ>"Take the skills quiz"</a>
+                </p>
+            }
+            .into_any()
+        } else {
+            view! { <p class="stage-quiz">{format!("Latest quiz score: {}.", known.join(", "))}</p> }
+                .into_any()
+        })
+    };
+    view! {
+        <li class="stage" id=stage.id.clone()>
+            <section aria-labelledby=labelled_by>
+                <h2 id=heading>{format!("Stage {number}: {}", stage.title)}</h2>
+                <p class="stage-summary">{stage.summary}</p>
+                <p class="stage-count">
+                    {move || if loaded.get() { format!("{} of {count} checks done", done()) } else { format!("{count} checks") }}
+                </p>
+                {quiz_line}
+                <h3>"Goals"</h3>
+                <ul>{stage.goals.into_iter().map(|g| view! { <li>{g}</li> }).collect_view()}</ul>
+                <h3>"Read"</h3>
+                <ul>
+                    {stage
+                        .reading
+                        .into_iter()
+                        .map(|(href, title)| view! { <li><a href=href>{title}</a></li> })
+                        .collect_view()}
+                </ul>
+                <h3>"Terms"</h3>
+                <p class="stage-terms">
+                    {stage
+                        .terms
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (href, term))| view! { {(i > 0).then_some(", ")}<a href=href>{term}</a> })
+                        .collect_view()}
+                </p>
+                <h3>"Project"</h3>
+                <p>{stage.project}</p>
+                <h3>"Done when"</h3>
+                <ul class="checks">
+                    {stage
+                        .checks
+                        .into_iter()
+                        .map(|(key, text)| {
+                            let id = format!("check-{}", key.replace('/', "-"));
+                            let checked = {
+                                let key = key.clone();
+                                move || progress.with(|p| p.is_done(&key))
+                            };
+                            view! {
+                                <li>
+                                    <input
+                                        type="checkbox"
+                                        id=id.clone()
+                                        prop:checked=checked
+                                        disabled=move || !loaded.get()
+                                        on:change=move |ev| tick(key.clone(), event_target_checked(&ev))
+                                    />
+                                    <label for=id>{text}</label>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_stage_has_its_links_resolved_and_round_trips_as_props() {
+        let stages = stages();
+        assert_eq!(stages.len(), PATH_STAGES.len());
+        for (data, stage) in stages.iter().zip(PATH_STAGES) {
+            assert_eq!(data.terms.len(), stage.terms.len(), "{}: a term is missing", stage.id);
+            assert!(data.reading.iter().all(|(href, title)| href != title), "{}", stage.id);
+        }
+        let json = serde_json::to_string(&stages).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<StageData>>(&json).unwrap(), stages);
+    }
+
+    #[test]
+    fn the_latest_attempt_wins_for_each_area() {
+        let apis = Area::from_id("apis").unwrap();
+        let db = Area::from_id("databases").unwrap();
+        let finished = |by_area: Vec<(Area, u32)>| crate::storage::quiz_data::Finished {
+            finished_at: 0.0,
+            mode: crate::quiz::attempt::Mode::Quick,
+            percent: 0,
+            by_area,
+            missed: vec![],
+        };
+        let quiz = QuizData {
+            in_progress: None,
+            // Newest first.
+            history: vec![finished(vec![(apis, 80)]), finished(vec![(apis, 20), (db, 50)])],
+        };
+        assert_eq!(latest_scores(&quiz), [(apis, 80), (db, 50)]);
+    }
+}
