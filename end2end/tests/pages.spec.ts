@@ -90,3 +90,20 @@ test('no page is wider than a 360 px phone', async ({ page }) => {
     expect(width, `${url} scrolls sideways`).toBeLessThanOrEqual(360);
   }
 });
+
+test('the learning path and the interview bank read as plain lists', async ({ page }) => {
+  await page.goto('/path');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learning path');
+  expect(await page.locator('.stage h2').count()).toBeGreaterThanOrEqual(8);
+  await expect(page.locator('.stage').first().locator('.checks li').first()).toBeVisible();
+  await expect(page.locator('.stage').first().getByRole('link').first()).toBeVisible();
+
+  await page.goto('/interview');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Interview kit');
+  expect(await page.locator('.bank .bank-question').count()).toBeGreaterThanOrEqual(60);
+  // Every question's points are there, one click away.
+  const first = page.locator('.bank .bank-question').first();
+  await first.locator('summary').click();
+  await expect(first.locator('.strong-points li').first()).toBeVisible();
+  await expect(first.locator('.red-flags li').first()).toBeVisible();
+});
