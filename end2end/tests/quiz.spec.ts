@@ -31,8 +31,10 @@ test('all answers wrong: 0% and a study plan linking into the guide', async ({ p
   for (const q of seen) {
     await expect(plan.locator(`a[href="${q.link}"]`)).toHaveCount(1);
   }
+  // Each weak area names its learning path stage.
+  await expect(plan.locator('.plan-stage a[href^="/path#"]').first()).toBeVisible();
   // The plan's links lead into the guide.
-  await plan.locator('a').first().click();
+  await plan.locator('a[href^="/guide/"]').first().click();
   await expect(page).toHaveURL(/\/guide\//);
 });
 

@@ -78,10 +78,18 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub fn import_finished(report: &ImportReport) -> String {
     let mut parts = vec![
         count(report.bookmarks_added, "bookmark", "bookmarks"),
-        count(report.sections_marked_read, "section marked as read", "sections marked as read"),
+        count(
+            report.sections_marked_read,
+            "section marked as read",
+            "sections marked as read",
+        ),
     ];
     if report.path_checks_added > 0 {
-        parts.push(count(report.path_checks_added, "learning path check", "learning path checks"));
+        parts.push(count(
+            report.path_checks_added,
+            "learning path check",
+            "learning path checks",
+        ));
     }
     if report.kits_added > 0 {
         parts.push(count(report.kits_added, "interview kit", "interview kits"));

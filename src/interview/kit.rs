@@ -97,7 +97,13 @@ pub fn suggest(bank: &Bank, level: Level, areas: &[Area], minutes: u32) -> Vec<S
 
 impl Kit {
     /// A new kit with the suggested questions.
-    pub fn suggested(bank: &Bank, name: &str, level: Level, areas: Vec<Area>, minutes: u32) -> Self {
+    pub fn suggested(
+        bank: &Bank,
+        name: &str,
+        level: Level,
+        areas: Vec<Area>,
+        minutes: u32,
+    ) -> Self {
         let questions = suggest(bank, level, &areas, minutes)
             .iter()
             .map(|id| Asked::new(id))
@@ -134,7 +140,10 @@ impl Kit {
         let Some(at) = self.questions.iter().position(|q| q.id == id) else {
             return false;
         };
-        let Some(to) = at.checked_add_signed(by).filter(|to| *to < self.questions.len()) else {
+        let Some(to) = at
+            .checked_add_signed(by)
+            .filter(|to| *to < self.questions.len())
+        else {
             return false;
         };
         self.questions.swap(at, to);
@@ -184,7 +193,11 @@ impl Kit {
     /// The same questions in the same order (what a shared link carries).
     pub fn same_selection(&self, other: &Kit) -> bool {
         self.questions.len() == other.questions.len()
-            && self.questions.iter().zip(&other.questions).all(|(a, b)| a.id == b.id)
+            && self
+                .questions
+                .iter()
+                .zip(&other.questions)
+                .all(|(a, b)| a.id == b.id)
     }
 }
 
@@ -210,7 +223,10 @@ mod tests {
     #[test]
     fn a_suggestion_fits_the_time_covers_each_area_and_prefers_the_level() {
         let bank = bank();
-        let areas = [Area::from_id("apis").unwrap(), Area::from_id("databases").unwrap()];
+        let areas = [
+            Area::from_id("apis").unwrap(),
+            Area::from_id("databases").unwrap(),
+        ];
         let ids = suggest(&bank, Level::Senior, &areas, 45);
         assert!(!ids.is_empty());
         let questions: Vec<_> = ids.iter().map(|id| bank.get(id).unwrap()).collect();
@@ -219,7 +235,11 @@ mod tests {
             assert!(questions.iter().any(|q| q.area == area), "{}", area.id());
         }
         assert!(questions.iter().all(|q| areas.contains(&q.area)));
-        assert!(questions.iter().all(|q| q.level.distance(Level::Senior) <= 1));
+        assert!(
+            questions
+                .iter()
+                .all(|q| q.level.distance(Level::Senior) <= 1)
+        );
         // Each area's first pick is at the level asked for.
         assert_eq!(questions[0].level, Level::Senior);
         assert_eq!(questions[1].level, Level::Senior);
@@ -235,7 +255,13 @@ mod tests {
     #[test]
     fn editing_adds_once_removes_and_reorders() {
         let bank = bank();
-        let mut kit = Kit::suggested(&bank, "  ", Level::Junior, vec![Area::from_id("apis").unwrap()], 30);
+        let mut kit = Kit::suggested(
+            &bank,
+            "  ",
+            Level::Junior,
+            vec![Area::from_id("apis").unwrap()],
+            30,
+        );
         assert_eq!(kit.name, "Junior interview");
         let first = kit.questions[0].id.clone();
         let second = kit.questions[1].id.clone();
@@ -254,7 +280,13 @@ mod tests {
     #[test]
     fn scores_stay_on_the_scale_and_notes_are_capped() {
         let bank = bank();
-        let mut kit = Kit::suggested(&bank, "K", Level::Mid, vec![Area::from_id("security").unwrap()], 30);
+        let mut kit = Kit::suggested(
+            &bank,
+            "K",
+            Level::Mid,
+            vec![Area::from_id("security").unwrap()],
+            30,
+        );
         let id = kit.questions[0].id.clone();
         kit.set_score(&id, Some(5));
         assert_eq!(kit.questions[0].score, None);

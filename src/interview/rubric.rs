@@ -6,10 +6,26 @@ use crate::quiz::bank::Area;
 
 /// Score, short name, and what it means: shown beside every score.
 pub const RUBRIC: [(u8, &str, &str); 4] = [
-    (1, "Missing", "Could not answer, or the answer was wrong in a way that matters."),
-    (2, "Partial", "Knew the terms but missed most of the strong-answer points, or needed heavy prompting."),
-    (3, "Solid", "Covered most strong-answer points correctly, with little prompting."),
-    (4, "Excellent", "Covered the points and went further: trade-offs, failure cases, real examples."),
+    (
+        1,
+        "Missing",
+        "Could not answer, or the answer was wrong in a way that matters.",
+    ),
+    (
+        2,
+        "Partial",
+        "Knew the terms but missed most of the strong-answer points, or needed heavy prompting.",
+    ),
+    (
+        3,
+        "Solid",
+        "Covered most strong-answer points correctly, with little prompting.",
+    ),
+    (
+        4,
+        "Excellent",
+        "Covered the points and went further: trade-offs, failure cases, real examples.",
+    ),
 ];
 
 pub fn score_name(score: u8) -> &'static str {
@@ -60,7 +76,9 @@ pub fn summary(kit: &Kit, bank: &Bank) -> Vec<AreaSummary> {
         points: 0,
     };
     for asked in &kit.questions {
-        let Some(q) = bank.get(&asked.id) else { continue };
+        let Some(q) = bank.get(&asked.id) else {
+            continue;
+        };
         let at = match lines.iter().position(|l| l.area == Some(q.area)) {
             Some(at) => at,
             None => {
@@ -99,7 +117,12 @@ mod tests {
             .map(|q| q.id.as_str())
             .take(2)
             .collect();
-        let db = bank.questions().find(|q| q.area.id() == "databases").unwrap().id.as_str();
+        let db = bank
+            .questions()
+            .find(|q| q.area.id() == "databases")
+            .unwrap()
+            .id
+            .as_str();
         let asked = |id: &str, score| Asked {
             id: id.into(),
             score,
@@ -110,7 +133,11 @@ mod tests {
             level: Level::Senior,
             areas: vec![],
             minutes: 45,
-            questions: vec![asked(api[0], Some(4)), asked(db, None), asked(api[1], Some(3))],
+            questions: vec![
+                asked(api[0], Some(4)),
+                asked(db, None),
+                asked(api[1], Some(3)),
+            ],
         };
         let lines = summary(&kit, &bank);
         assert_eq!(lines.len(), 3);
@@ -119,7 +146,10 @@ mod tests {
         assert_eq!(lines[0].average_text(), "3.5 of 4");
         assert_eq!(lines[1].average_text(), "not scored");
         assert_eq!(lines[2].label(), "All areas");
-        assert_eq!((lines[2].asked, lines[2].scored, lines[2].points), (3, 2, 7));
+        assert_eq!(
+            (lines[2].asked, lines[2].scored, lines[2].points),
+            (3, 2, 7)
+        );
     }
 
     #[test]

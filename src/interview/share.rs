@@ -49,17 +49,25 @@ pub fn link(kit: &Kit) -> String {
 /// Reads a page's query string (with or without its `?`). `Ok(None)` when
 /// it carries no kit; unknown areas and questions are left out.
 pub fn read(query: &str, bank: &Bank) -> Result<Option<SharedKit>, ShareError> {
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let get = |key: &str| pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+    let pairs: Vec<(String, String)> =
+        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
+    let get = |key: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    };
     let Some(format) = get("kit") else {
         return Ok(None);
     };
     if format != FORMAT {
         return Err(ShareError::UnknownFormat(format.chars().take(20).collect()));
     }
-    let level = get("level").and_then(Level::from_id).ok_or(ShareError::BadLevel)?;
+    let level = get("level")
+        .and_then(Level::from_id)
+        .ok_or(ShareError::BadLevel)?;
     let list = |key: &str| -> Vec<String> {
         get(key)
             .unwrap_or_default()
@@ -112,7 +120,10 @@ mod tests {
             bank,
             "Senior: APIs & data, 2nd round?",
             Level::Senior,
-            vec![Area::from_id("apis").unwrap(), Area::from_id("databases").unwrap()],
+            vec![
+                Area::from_id("apis").unwrap(),
+                Area::from_id("databases").unwrap(),
+            ],
             45,
         );
         let first = kit.questions[0].id.clone();
@@ -133,9 +144,18 @@ mod tests {
         assert_eq!(shared.unknown, 0);
         assert!(shared.kit.same_selection(&kit));
         assert_eq!(shared.kit.name, kit.name);
-        assert_eq!((shared.kit.level, shared.kit.minutes), (kit.level, kit.minutes));
+        assert_eq!(
+            (shared.kit.level, shared.kit.minutes),
+            (kit.level, kit.minutes)
+        );
         assert_eq!(shared.kit.areas, kit.areas);
-        assert!(shared.kit.questions.iter().all(|q| q.score.is_none() && q.notes.is_empty()));
+        assert!(
+            shared
+                .kit
+                .questions
+                .iter()
+                .all(|q| q.score.is_none() && q.notes.is_empty())
+        );
         // The leading `?` is accepted too.
         assert_eq!(read(&format!("?{query}"), &bank).unwrap().unwrap(), shared);
     }
@@ -151,12 +171,27 @@ mod tests {
     fn malformed_links_are_refused_or_repaired() {
         let bank = Bank::compiled();
         let id = &bank.0[0].id;
-        assert_eq!(read("kit=9&level=senior", &bank), Err(ShareError::UnknownFormat("9".into())));
-        assert_eq!(read(&format!("kit=1&q={id}"), &bank), Err(ShareError::BadLevel));
-        assert_eq!(read(&format!("kit=1&level=boss&q={id}"), &bank), Err(ShareError::BadLevel));
+        assert_eq!(
+            read("kit=9&level=senior", &bank),
+            Err(ShareError::UnknownFormat("9".into()))
+        );
+        assert_eq!(
+            read(&format!("kit=1&q={id}"), &bank),
+            Err(ShareError::BadLevel)
+        );
+        assert_eq!(
+            read(&format!("kit=1&level=boss&q={id}"), &bank),
+            Err(ShareError::BadLevel)
+        );
         assert_eq!(read("kit=1&level=mid", &bank), Err(ShareError::NoQuestions));
-        assert_eq!(read("kit=1&level=mid&q=nope,,zzz", &bank), Err(ShareError::NoQuestions));
-        assert_eq!(read("kit=1&level=mid&q=%E0%A4%A", &bank), Err(ShareError::NoQuestions));
+        assert_eq!(
+            read("kit=1&level=mid&q=nope,,zzz", &bank),
+            Err(ShareError::NoQuestions)
+        );
+        assert_eq!(
+            read("kit=1&level=mid&q=%E0%A4%A", &bank),
+            Err(ShareError::NoQuestions)
+        );
         // Unknown and repeated questions are dropped; odd values get defaults.
         let shared = read(
             &format!("kit=1&level=mid&minutes=-4&areas=apis,nope,apis&name=&q={id},gone,{id}"),
@@ -171,7 +206,9 @@ mod tests {
         assert_eq!(shared.kit.name, "Mid-level interview");
         // A link longer than a kit can hold is cut to the limit.
         let many: Vec<&str> = bank.questions().map(|q| q.id.as_str()).collect();
-        let shared = read(&format!("kit=1&level=lead&q={}", many.join(",")), &bank).unwrap().unwrap();
+        let shared = read(&format!("kit=1&level=lead&q={}", many.join(",")), &bank)
+            .unwrap()
+            .unwrap();
         assert_eq!(shared.kit.questions.len(), MAX_QUESTIONS.min(many.len()));
     }
 }

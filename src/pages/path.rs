@@ -49,7 +49,12 @@ fn stages() -> Vec<StageData> {
             reading: s
                 .sections
                 .iter()
-                .map(|l| (l.to_string(), content::link_title(l).unwrap_or_else(|| l.to_string())))
+                .map(|l| {
+                    (
+                        l.to_string(),
+                        content::link_title(l).unwrap_or_else(|| l.to_string()),
+                    )
+                })
                 .collect(),
             terms: s
                 .terms
@@ -125,13 +130,19 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     {
         use crate::storage::schema::{Record, key};
         let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().is_none_or(|k| k == key(PathProgress::NAME) || k == key(QuizData::NAME)) {
+            if ev
+                .key()
+                .is_none_or(|k| k == key(PathProgress::NAME) || k == key(QuizData::NAME))
+            {
                 load();
             }
         });
         on_cleanup(move || handle.remove());
     }
-    let all_keys: Vec<String> = stages.iter().flat_map(|s| s.checks.iter().map(|(k, _)| k.clone())).collect();
+    let all_keys: Vec<String> = stages
+        .iter()
+        .flat_map(|s| s.checks.iter().map(|(k, _)| k.clone()))
+        .collect();
     let total = all_keys.len();
     let done = move || progress.with(|p| p.count_done(all_keys.iter().map(String::as_str)));
     let tick = move |key: String, on: bool| {
@@ -191,7 +202,11 @@ fn Stage(
         let known: Vec<String> = scores.with(|s| {
             areas
                 .iter()
-                .filter_map(|a| s.iter().find(|(x, _)| x == a).map(|(a, p)| format!("{} {p}%", a.label())))
+                .filter_map(|a| {
+                    s.iter()
+                        .find(|(x, _)| x == a)
+                        .map(|(a, p)| format!("{} {p}%", a.label()))
+                })
                 .collect()
         });
         Some(if known.is_empty() {
@@ -277,11 +292,23 @@ mod tests {
         let stages = stages();
         assert_eq!(stages.len(), PATH_STAGES.len());
         for (data, stage) in stages.iter().zip(PATH_STAGES) {
-            assert_eq!(data.terms.len(), stage.terms.len(), "{}: a term is missing", stage.id);
-            assert!(data.reading.iter().all(|(href, title)| href != title), "{}", stage.id);
+            assert_eq!(
+                data.terms.len(),
+                stage.terms.len(),
+                "{}: a term is missing",
+                stage.id
+            );
+            assert!(
+                data.reading.iter().all(|(href, title)| href != title),
+                "{}",
+                stage.id
+            );
         }
         let json = serde_json::to_string(&stages).unwrap();
-        assert_eq!(serde_json::from_str::<Vec<StageData>>(&json).unwrap(), stages);
+        assert_eq!(
+            serde_json::from_str::<Vec<StageData>>(&json).unwrap(),
+            stages
+        );
     }
 
     #[test]
@@ -298,7 +325,10 @@ mod tests {
         let quiz = QuizData {
             in_progress: None,
             // Newest first.
-            history: vec![finished(vec![(apis, 80)]), finished(vec![(apis, 20), (db, 50)])],
+            history: vec![
+                finished(vec![(apis, 80)]),
+                finished(vec![(apis, 20), (db, 50)]),
+            ],
         };
         assert_eq!(latest_scores(&quiz), [(apis, 80), (db, 50)]);
     }

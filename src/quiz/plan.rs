@@ -73,7 +73,12 @@ impl PathStages {
         self.0
             .iter()
             .find(|(a, _, _)| *a == area)
-            .map(|(_, id, title)| (format!("{}#{id}", crate::site_map::LEARNING_PATH), title.as_str()))
+            .map(|(_, id, title)| {
+                (
+                    format!("{}#{id}", crate::site_map::LEARNING_PATH),
+                    title.as_str(),
+                )
+            })
     }
 }
 
@@ -159,7 +164,9 @@ mod tests {
     fn every_area_has_a_stage_on_the_learning_path() {
         let stages = PathStages::compiled();
         for area in Area::all() {
-            let (href, title) = stages.for_area(area).unwrap_or_else(|| panic!("{}", area.id()));
+            let (href, title) = stages
+                .for_area(area)
+                .unwrap_or_else(|| panic!("{}", area.id()));
             assert!(href.starts_with("/path#") && !title.is_empty());
         }
     }

@@ -87,7 +87,6 @@ fn learning_entries() -> impl Iterator<Item = IndexEntry<'static>> {
     stages.chain(questions)
 }
 
-
 /// Reads the index file. The documents live as long as the page, so they
 /// are leaked once into `'static` data that [`search`] takes as it is.
 pub fn parse_index(json: &str) -> Result<&'static [Document], serde_json::Error> {
@@ -419,10 +418,16 @@ mod tests {
             stage.title
         );
         let q = &crate::learning::INTERVIEW_QUESTIONS[0];
-        let words: String = q.prompt.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let words: String = q
+            .prompt
+            .split_whitespace()
+            .take(8)
+            .collect::<Vec<_>>()
+            .join(" ");
         let hits = search(documents, &words, 10);
         assert!(
-            hits.iter().any(|h| h.document.link == format!("/interview#q-{}", q.id)),
+            hits.iter()
+                .any(|h| h.document.link == format!("/interview#q-{}", q.id)),
             "{words}"
         );
     }

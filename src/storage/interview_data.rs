@@ -93,7 +93,13 @@ mod tests {
     };
 
     fn kit(bank: &Bank, name: &str) -> Kit {
-        Kit::suggested(bank, name, Level::Mid, vec![Area::from_id("apis").unwrap()], 30)
+        Kit::suggested(
+            bank,
+            name,
+            Level::Mid,
+            vec![Area::from_id("apis").unwrap()],
+            30,
+        )
     }
 
     #[test]

@@ -426,7 +426,13 @@ mod tests {
     fn export_then_import_merges_without_duplicates() {
         use crate::interview::{Bank, Kit, Level};
         let bank = Bank::compiled();
-        let kit = Kit::suggested(&bank, "Mid", Level::Mid, vec![crate::quiz::bank::Area::from_id("apis").unwrap()], 30);
+        let kit = Kit::suggested(
+            &bank,
+            "Mid",
+            Level::Mid,
+            vec![crate::quiz::bank::Area::from_id("apis").unwrap()],
+            30,
+        );
         let mut from = All::default();
         from.bookmarks.toggle("tools", None, 1.0);
         from.bookmarks.toggle("skills", Some("databases"), 2.0);
@@ -454,7 +460,10 @@ mod tests {
         assert!(into.path.is_done("web-and-http/explain-request"));
         assert_eq!(into.interview.kits, [kit]);
         // Importing again adds nothing.
-        assert_eq!(import(&file, into.saved()).unwrap(), ImportReport::default());
+        assert_eq!(
+            import(&file, into.saved()).unwrap(),
+            ImportReport::default()
+        );
     }
 
     #[test]
@@ -479,7 +488,10 @@ mod tests {
             Err(ImportError::TooNew(5))
         );
         assert!(matches!(
-            import(r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#, all.saved()),
+            import(
+                r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#,
+                all.saved()
+            ),
             Err(ImportError::Damaged(_))
         ));
         assert!(

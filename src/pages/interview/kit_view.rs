@@ -123,17 +123,26 @@ fn KitQuestion(
     let notes = asked.map(|a| a.notes).unwrap_or_default();
     let shift = {
         let id = id.clone();
-        move |by: isize| tool.edit(|k: &mut Kit| {
-            k.shift(&id, by);
-        })
+        move |by: isize| {
+            tool.edit(|k: &mut Kit| {
+                k.shift(&id, by);
+            })
+        }
     };
     let remove = {
         let id = id.clone();
-        move |_| tool.edit(|k: &mut Kit| {
-            k.remove(&id);
-        })
+        move |_| {
+            tool.edit(|k: &mut Kit| {
+                k.remove(&id);
+            })
+        }
     };
-    let meta = format!("{} \u{b7} {} \u{b7} about {} min", q.area.label(), q.level.label(), q.minutes);
+    let meta = format!(
+        "{} \u{b7} {} \u{b7} about {} min",
+        q.area.label(),
+        q.level.label(),
+        q.minutes
+    );
     view! {
         <li class="kit-question" data-id=id.clone()>
             <p class="kit-prompt" id=prompt_id.clone()>{q.prompt.clone()}</p>
@@ -295,13 +304,15 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
     let candidates = move || {
         let area = area.get();
         let (level, taken, full) = tool.data.with(|d| {
-            d.kits.get(index).map_or((crate::interview::Level::Mid, Vec::new(), true), |k| {
-                (
-                    k.level,
-                    k.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
-                    k.questions.len() >= MAX_QUESTIONS,
-                )
-            })
+            d.kits
+                .get(index)
+                .map_or((crate::interview::Level::Mid, Vec::new(), true), |k| {
+                    (
+                        k.level,
+                        k.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
+                        k.questions.len() >= MAX_QUESTIONS,
+                    )
+                })
         });
         let mut list: Vec<BankQuestion> = tool.bank.with_value(|bank| {
             bank.questions()

@@ -66,7 +66,8 @@ impl Tool {
         let mut record = loaded.record;
         self.bank.with_value(|bank| record.reconcile(bank));
         self.data.set(record);
-        self.notice.set(loaded.issue.as_ref().map(storage_words::describe));
+        self.notice
+            .set(loaded.issue.as_ref().map(storage_words::describe));
         self.loaded.set(true);
     }
 
@@ -78,7 +79,9 @@ impl Tool {
 
     /// Changes the open kit and saves.
     fn edit(self, change: impl FnOnce(&mut Kit)) {
-        let Some(i) = self.open.get_untracked() else { return };
+        let Some(i) = self.open.get_untracked() else {
+            return;
+        };
         self.data.update(|d| {
             if let Some(kit) = d.kits.get_mut(i) {
                 change(kit);
@@ -95,7 +98,9 @@ impl Tool {
                 self.persist();
                 self.open.set(Some(i));
             }
-            None => self.notice.set(Some("You have as many kits as can be kept: delete one to add another.".into())),
+            None => self.notice.set(Some(
+                "You have as many kits as can be kept: delete one to add another.".into(),
+            )),
         }
     }
 
@@ -128,7 +133,11 @@ fn InterviewTool(bank: Bank) -> impl IntoView {
         {
             let query = window().location().search().unwrap_or_default();
             tool.practice.set(query.contains("practice"));
-            tool.shared.set(tool.bank.with_value(|bank| crate::interview::share::read(&query, bank)).transpose());
+            tool.shared.set(
+                tool.bank
+                    .with_value(|bank| crate::interview::share::read(&query, bank))
+                    .transpose(),
+            );
         }
     });
     // Kits changed in another tab.
@@ -180,7 +189,11 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
         tool.shared.set(None);
         #[cfg(feature = "hydrate")]
         if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(crate::site_map::INTERVIEW));
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(crate::site_map::INTERVIEW),
+            );
         }
     };
     move || {
@@ -188,7 +201,9 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
         Some(match offer {
             Err(error) => {
                 let why = match error {
-                    ShareError::UnknownFormat(f) => format!("it is in a format this version does not know ({f})"),
+                    ShareError::UnknownFormat(f) => {
+                        format!("it is in a format this version does not know ({f})")
+                    }
                     ShareError::BadLevel => "it names no valid level".into(),
                     ShareError::NoQuestions => "none of its questions is in the bank".into(),
                 };
@@ -202,7 +217,11 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
             }
             Ok(SharedKit { kit, unknown }) => {
                 let prompts: Vec<String> = tool.bank.with_value(|bank| {
-                    kit.questions.iter().filter_map(|q| bank.get(&q.id)).map(|q| q.prompt.clone()).collect()
+                    kit.questions
+                        .iter()
+                        .filter_map(|q| bank.get(&q.id))
+                        .map(|q| q.prompt.clone())
+                        .collect()
                 });
                 let summary = format!(
                     "Someone shared the kit \u{201c}{}\u{201d} with you: {} questions for a {} interview of {} minutes. Your own kits are not changed unless you save it.",
@@ -313,7 +332,13 @@ fn NewKit(tool: Tool) -> impl IntoView {
         }
         problem.set(None);
         let kit = tool.bank.with_value(|bank| {
-            Kit::suggested(bank, &name.get_untracked(), level.get_untracked(), chosen, minutes.get_untracked())
+            Kit::suggested(
+                bank,
+                &name.get_untracked(),
+                level.get_untracked(),
+                chosen,
+                minutes.get_untracked(),
+            )
         });
         tool.add_kit(kit);
         name.set(String::new());
