@@ -7,67 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::bank::Area;
 
-/// The seniority a question suits, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Junior,
-    Mid,
-    Senior,
-    Lead,
-    Architect,
-}
-
-impl Level {
-    pub const ALL: [Level; 5] = [
-        Level::Junior,
-        Level::Mid,
-        Level::Senior,
-        Level::Lead,
-        Level::Architect,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Level::Junior => "junior",
-            Level::Mid => "mid",
-            Level::Senior => "senior",
-            Level::Lead => "lead",
-            Level::Architect => "architect",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Level> {
-        Level::ALL.into_iter().find(|l| l.id() == id)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::Junior => "Junior",
-            Level::Mid => "Mid-level",
-            Level::Senior => "Senior",
-            Level::Lead => "Lead",
-            Level::Architect => "Architect",
-        }
-    }
-
-    /// How far apart two levels are (0 for the same level).
-    pub fn distance(self, other: Level) -> usize {
-        (self as usize).abs_diff(other as usize)
-    }
-}
-
-impl From<guide_content::Level> for Level {
-    fn from(level: guide_content::Level) -> Self {
-        match level {
-            guide_content::Level::Junior => Level::Junior,
-            guide_content::Level::Mid => Level::Mid,
-            guide_content::Level::Senior => Level::Senior,
-            guide_content::Level::Lead => Level::Lead,
-            guide_content::Level::Architect => Level::Architect,
-        }
-    }
-}
+pub use guide_content::Level;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankQuestion {
@@ -85,6 +25,13 @@ pub struct BankQuestion {
     pub link: String,
 }
 
+impl BankQuestion {
+    /// "Senior · about 5 min".
+    pub fn level_and_time(&self) -> String {
+        format!("{} \u{b7} about {} min", self.level.label(), self.minutes)
+    }
+}
+
 /// The whole bank, in the order of `content/interview.toml`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Bank(pub Vec<BankQuestion>);
@@ -98,7 +45,7 @@ impl Bank {
                 .map(|q| BankQuestion {
                     id: q.id.into(),
                     area: Area::from_id(q.area).expect("the build checks interview areas"),
-                    level: q.level.into(),
+                    level: q.level,
                     minutes: q.minutes.into(),
                     prompt: q.prompt.into(),
                     strong: q.strong.iter().map(|s| s.to_string()).collect(),
@@ -150,15 +97,5 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), bank.0.len(), "ids are unique");
-    }
-
-    #[test]
-    fn levels_have_ids_and_distances() {
-        for level in Level::ALL {
-            assert_eq!(Level::from_id(level.id()), Some(level));
-        }
-        assert_eq!(Level::from_id("intern"), None);
-        assert_eq!(Level::Senior.distance(Level::Junior), 2);
-        assert_eq!(Level::Mid.distance(Level::Mid), 0);
     }
 }

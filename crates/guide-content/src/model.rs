@@ -147,14 +147,59 @@ pub struct Document {
     pub text: &'static str,
 }
 
-/// The seniority an interview question suits.
+/// The seniority an interview question suits, in order. Written as its
+/// [`Level::id`] in `content/interview.toml`, in saved kits and in share links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "lowercase")
+)]
 pub enum Level {
     Junior,
     Mid,
     Senior,
     Lead,
     Architect,
+}
+
+impl Level {
+    pub const ALL: [Level; 5] = [
+        Level::Junior,
+        Level::Mid,
+        Level::Senior,
+        Level::Lead,
+        Level::Architect,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::Junior => "junior",
+            Level::Mid => "mid",
+            Level::Senior => "senior",
+            Level::Lead => "lead",
+            Level::Architect => "architect",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Junior => "Junior",
+            Level::Mid => "Mid-level",
+            Level::Senior => "Senior",
+            Level::Lead => "Lead",
+            Level::Architect => "Architect",
+        }
+    }
+
+    /// How far apart two levels are (0 for the same level).
+    pub fn distance(self, other: Level) -> usize {
+        (self as usize).abs_diff(other as usize)
+    }
 }
 
 /// A question of the interview bank (`content/interview.toml`).
@@ -199,4 +244,19 @@ pub struct PathStage {
     /// What to add to the project that grows through the stages.
     pub project: &'static str,
     pub checks: &'static [PathCheck],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Level;
+
+    #[test]
+    fn levels_have_ids_and_distances() {
+        for level in Level::ALL {
+            assert_eq!(Level::from_id(level.id()), Some(level));
+        }
+        assert_eq!(Level::from_id("intern"), None);
+        assert_eq!(Level::Senior.distance(Level::Junior), 2);
+        assert_eq!(Level::Mid.distance(Level::Mid), 0);
+    }
 }

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 use serde::Deserialize;
 
 use super::{ContentError, ParsedArea, check_area, check_id, parse_toml};
+use crate::Level;
 
-pub const LEVELS: [&str; 5] = ["junior", "mid", "senior", "lead", "architect"];
 /// Every area needs questions at each of these levels.
-const REQUIRED_LEVELS: [&str; 3] = ["junior", "mid", "senior"];
+const REQUIRED_LEVELS: [Level; 3] = [Level::Junior, Level::Mid, Level::Senior];
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -42,11 +42,11 @@ pub fn parse_interview(
         let at = |msg: String| ContentError::new(file, format!("question `{}`: {msg}", q.id));
         check_id(&mut seen, &q.id).map_err(at)?;
         check_area(areas, &q.area).map_err(at)?;
-        if !LEVELS.contains(&q.level.as_str()) {
+        if Level::from_id(&q.level).is_none() {
             return Err(at(format!(
                 "level `{}` is not one of {}",
                 q.level,
-                LEVELS.join(", ")
+                Level::ALL.map(Level::id).join(", ")
             )));
         }
         if !(3..=15).contains(&q.minutes) {
@@ -78,9 +78,9 @@ pub fn parse_interview(
             if !raw
                 .question
                 .iter()
-                .any(|q| q.area == area.id && q.level == level)
+                .any(|q| q.area == area.id && q.level == level.id())
             {
-                missing.push(format!("{} at {level} level", area.id));
+                missing.push(format!("{} at {} level", area.id, level.id()));
             }
         }
     }

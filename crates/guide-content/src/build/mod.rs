@@ -21,7 +21,7 @@ pub use fairness::{
     RULES, Rules, check_bank, correct_is_strictly_longest, correct_is_strictly_shortest,
 };
 pub use glossary::{ParsedTerm, parse_glossary};
-pub use interview::{LEVELS, ParsedInterviewQuestion, parse_interview};
+pub use interview::{ParsedInterviewQuestion, parse_interview};
 pub use link_check::{LinkTargets, check_learning_links, check_quiz_links, check_site};
 pub use path::{ParsedCheck, ParsedPath, ParsedStage, parse_path};
 pub use quiz::{ParsedOption, ParsedQuestion, parse_quiz};
