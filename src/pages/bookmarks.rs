@@ -224,9 +224,10 @@ fn Transfer(library: Library) -> impl IntoView {
                     <p>
                         <a
                             class="button secondary"
-                            href=export_href
+                            href=export_href()
                             download="backend-guide-saved.json"
-                            // Path checks and kits may have changed in another tab.
+                            // Written afresh on each click: what is saved may have
+                            // changed since (here, or in another tab).
                             on:click=move |ev| {
                                 event_target::<leptos::web_sys::HtmlAnchorElement>(&ev).set_href(&export_href());
                             }

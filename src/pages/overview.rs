@@ -104,8 +104,13 @@ fn ReadingSummary(path_checks: Vec<String>) -> impl IntoView {
     let path_done = RwSignal::new(0);
     let path_total = path_checks.len();
     Effect::new(move |_| {
-        let path = crate::storage::load::<PathProgress>().record;
-        path_done.set(path.count_done(path_checks.iter().map(String::as_str)));
+        let path = crate::storage::load::<PathProgress>();
+        // Unreadable path data is set aside; the reader is told, as for the rest.
+        library.report(path.issue);
+        path_done.set(
+            path.record
+                .count_done(path_checks.iter().map(String::as_str)),
+        );
     });
     move || {
         if !library.loaded.get() {

@@ -18,6 +18,7 @@ use crate::{
         self,
         path_data::{PathProgress, check_key},
         quiz_data::QuizData,
+        schema::Record,
     },
 };
 
@@ -119,26 +120,16 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     let scores = RwSignal::new(Vec::<(Area, u32)>::new());
     let load = move || {
         let path = storage::load::<PathProgress>();
+        let quiz = storage::load::<QuizData>();
+        let issues: Vec<_> = path.issue.into_iter().chain(quiz.issue).collect();
+        notice.set(storage_words::describe_all(&issues));
         progress.set(path.record);
-        notice.set(path.issue.as_ref().map(storage_words::describe));
-        scores.set(latest_scores(&storage::load::<QuizData>().record));
+        scores.set(latest_scores(&quiz.record));
         loaded.set(true);
     };
     Effect::new(move |_| load());
-    // Ticks made in another tab.
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::storage::schema::{Record, key};
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev
-                .key()
-                .is_none_or(|k| k == key(PathProgress::NAME) || k == key(QuizData::NAME))
-            {
-                load();
-            }
-        });
-        on_cleanup(move || handle.remove());
-    }
+    // Ticks made, or a quiz finished, in another tab.
+    storage::follow_other_tabs(&[PathProgress::NAME, QuizData::NAME], load);
     let all_keys: Vec<String> = stages
         .iter()
         .flat_map(|s| s.checks.iter().map(|(k, _)| k.clone()))

@@ -79,6 +79,22 @@ pub fn clear<R: Record>() {
     }
 }
 
+/// Calls `changed` whenever another tab changes one of `records` (by
+/// `Record::NAME`) or clears storage, for as long as the calling island
+/// lives.
+pub fn follow_other_tabs(records: &'static [&'static str], changed: impl Fn() + 'static) {
+    use leptos::prelude::{on_cleanup, window_event_listener};
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev
+            .key()
+            .is_none_or(|k| records.iter().any(|name| k == key(name)))
+        {
+            changed();
+        }
+    });
+    on_cleanup(move || handle.remove());
+}
+
 /// Milliseconds since the Unix epoch.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

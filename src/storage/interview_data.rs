@@ -69,7 +69,7 @@ impl InterviewData {
             let known = self
                 .kits
                 .iter()
-                .any(|k| k.name == kit.name && k.same_selection(kit) || k == kit);
+                .any(|k| k.name == kit.name && k.same_selection(kit));
             if !known && self.add(kit.clone()).is_some() {
                 added += 1;
             }

@@ -101,7 +101,7 @@ impl Library {
     }
 
     /// Adds issues to those shown (the same issue is kept once).
-    fn report(self, issues: impl IntoIterator<Item = StorageIssue>) {
+    pub fn report(self, issues: impl IntoIterator<Item = StorageIssue>) {
         for issue in issues {
             self.issues.update(|all| {
                 if !all.contains(&issue) {
@@ -212,44 +212,34 @@ impl Library {
         self.save_progress();
     }
 
-    /// Everything the reader keeps, for an export file.
+    /// Everything the reader keeps, as it is now: path checks and kits are
+    /// read from storage (they are not signals here).
+    fn saved(self) -> Saved {
+        let path = super::load::<PathProgress>();
+        let interview = super::load::<InterviewData>();
+        self.report(path.issue.into_iter().chain(interview.issue));
+        Saved {
+            bookmarks: self.bookmarks.get_untracked(),
+            progress: self.progress.get_untracked(),
+            path: path.record,
+            interview: interview.record,
+        }
+    }
+
+    /// Everything the reader keeps, as an export file.
     pub fn export(self) -> String {
-        let mut path = super::load::<PathProgress>().record;
-        let mut interview = super::load::<InterviewData>().record;
-        let mut bookmarks = self.bookmarks.get();
-        let mut progress = self.progress.get();
-        let saved = Saved {
-            bookmarks: &mut bookmarks,
-            progress: &mut progress,
-            path: &mut path,
-            interview: &mut interview,
-        };
-        export(&saved, super::now_ms())
+        export(&self.saved(), super::now_ms())
     }
 
     /// Merges an export file into everything the reader keeps.
     pub fn import(self, text: &str) -> Result<ImportReport, ImportError> {
-        let mut bookmarks = self.bookmarks.get_untracked();
-        let mut progress = self.progress.get_untracked();
-        let path = super::load::<PathProgress>();
-        let interview = super::load::<InterviewData>();
-        self.report(path.issue.into_iter().chain(interview.issue));
-        let (mut path, mut interview) = (path.record, interview.record);
-        let report = import(
-            text,
-            Saved {
-                bookmarks: &mut bookmarks,
-                progress: &mut progress,
-                path: &mut path,
-                interview: &mut interview,
-            },
-        )?;
-        self.bookmarks.set(bookmarks);
-        self.progress.set(progress);
+        let mut saved = self.saved();
+        let report = import(text, &mut saved)?;
+        self.bookmarks.set(saved.bookmarks);
+        self.progress.set(saved.progress);
         self.save_bookmarks();
         self.save_progress();
-        let saved = super::save(&path).and(super::save(&interview));
-        if let Err(issue) = saved {
+        if let Err(issue) = super::save(&saved.path).and(super::save(&saved.interview)) {
             self.report([issue]);
         }
         Ok(report)

@@ -27,5 +27,5 @@ mod browser;
 #[path = "no_browser.rs"]
 mod browser;
 
-pub use browser::{clear, load, now_ms, random_seed, save};
+pub use browser::{clear, follow_other_tabs, load, now_ms, random_seed, save};
 pub use outcome::{Loaded, StorageIssue};

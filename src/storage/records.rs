@@ -215,11 +215,12 @@ pub struct ExportFile {
 }
 
 /// Everything an export holds and an import merges into.
-pub struct Saved<'a> {
-    pub bookmarks: &'a mut Bookmarks,
-    pub progress: &'a mut Progress,
-    pub path: &'a mut PathProgress,
-    pub interview: &'a mut InterviewData,
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Saved {
+    pub bookmarks: Bookmarks,
+    pub progress: Progress,
+    pub path: PathProgress,
+    pub interview: InterviewData,
 }
 
 pub const EXPORT_APP: &str = "backend-guide";
@@ -260,7 +261,7 @@ pub struct ImportReport {
 }
 
 /// Checks an export file and merges it in, skipping what is already there.
-pub fn import(text: &str, saved: Saved) -> Result<ImportReport, ImportError> {
+pub fn import(text: &str, saved: &mut Saved) -> Result<ImportReport, ImportError> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ImportError::NotJson)?;
     if value.get("app").and_then(|a| a.as_str()) != Some(EXPORT_APP) {
         return Err(ImportError::NotAnExport);
@@ -402,26 +403,6 @@ mod tests {
         assert_eq!(decode::<Progress>(&encode(&p)).unwrap(), p);
     }
 
-    /// All that an export holds, owned, for the tests.
-    #[derive(Default)]
-    struct All {
-        bookmarks: Bookmarks,
-        progress: Progress,
-        path: PathProgress,
-        interview: InterviewData,
-    }
-
-    impl All {
-        fn saved(&mut self) -> Saved<'_> {
-            Saved {
-                bookmarks: &mut self.bookmarks,
-                progress: &mut self.progress,
-                path: &mut self.path,
-                interview: &mut self.interview,
-            }
-        }
-    }
-
     #[test]
     fn export_then_import_merges_without_duplicates() {
         use crate::interview::{Bank, Kit, Level};
@@ -433,19 +414,19 @@ mod tests {
             vec![crate::quiz::bank::Area::from_id("apis").unwrap()],
             30,
         );
-        let mut from = All::default();
+        let mut from = Saved::default();
         from.bookmarks.toggle("tools", None, 1.0);
         from.bookmarks.toggle("skills", Some("databases"), 2.0);
         from.bookmarks.set_note("tools", None, "start here");
         from.progress.read = vec!["tools".into(), "skills".into()];
         from.path.set("web-and-http/explain-request", true);
         from.interview.add(kit.clone());
-        let file = export(&from.saved(), 9.0);
+        let file = export(&from, 9.0);
 
-        let mut into = All::default();
+        let mut into = Saved::default();
         into.bookmarks.toggle("tools", None, 7.0);
         into.progress.read = vec!["skills".into()];
-        let report = import(&file, into.saved()).unwrap();
+        let report = import(&file, &mut into).unwrap();
         assert_eq!(
             report,
             ImportReport {
@@ -460,37 +441,34 @@ mod tests {
         assert!(into.path.is_done("web-and-http/explain-request"));
         assert_eq!(into.interview.kits, [kit]);
         // Importing again adds nothing.
-        assert_eq!(
-            import(&file, into.saved()).unwrap(),
-            ImportReport::default()
-        );
+        assert_eq!(import(&file, &mut into).unwrap(), ImportReport::default());
     }
 
     #[test]
     fn exports_from_before_the_path_and_kits_still_import() {
         let old = r#"{"app":"backend-guide","version":1,"exported_at":1.0,"bookmarks":[],"progress":{"read":["tools"]}}"#;
-        let mut into = All::default();
-        let report = import(old, into.saved()).unwrap();
+        let mut into = Saved::default();
+        let report = import(old, &mut into).unwrap();
         assert_eq!(report.sections_marked_read, 1);
         assert_eq!((report.path_checks_added, report.kits_added), (0, 0));
     }
 
     #[test]
     fn import_rejects_what_is_not_an_export() {
-        let mut all = All::default();
-        assert_eq!(import("nope", all.saved()), Err(ImportError::NotJson));
+        let mut all = Saved::default();
+        assert_eq!(import("nope", &mut all), Err(ImportError::NotJson));
         assert_eq!(
-            import(r#"{"app":"other","version":1}"#, all.saved()),
+            import(r#"{"app":"other","version":1}"#, &mut all),
             Err(ImportError::NotAnExport)
         );
         assert_eq!(
-            import(r#"{"app":"backend-guide","version":5}"#, all.saved()),
+            import(r#"{"app":"backend-guide","version":5}"#, &mut all),
             Err(ImportError::TooNew(5))
         );
         assert!(matches!(
             import(
                 r#"{"app":"backend-guide","version":1,"bookmarks":"x"}"#,
-                all.saved()
+                &mut all
             ),
             Err(ImportError::Damaged(_))
         ));
