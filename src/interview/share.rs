@@ -12,6 +12,8 @@ use crate::{quiz::bank::Area, site_map};
 
 /// The link format's version (`kit=1`).
 const FORMAT: &str = "1";
+/// The query key that opens practice mode.
+const PRACTICE: &str = "practice";
 
 /// Why a link could not be opened as a kit.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,13 +48,23 @@ pub fn link(kit: &Kit) -> String {
     format!("{}?{query}", site_map::INTERVIEW)
 }
 
+/// The decoded pairs of a page's query string (with or without its `?`).
+fn pairs(query: &str) -> Vec<(String, String)> {
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect()
+}
+
+/// Whether the page was opened in practice mode (`/interview?practice`, the
+/// link to give candidates).
+pub fn wants_practice(query: &str) -> bool {
+    pairs(query).iter().any(|(k, _)| k == PRACTICE)
+}
+
 /// Reads a page's query string (with or without its `?`). `Ok(None)` when
 /// it carries no kit; unknown areas and questions are left out.
 pub fn read(query: &str, bank: &Bank) -> Result<Option<SharedKit>, ShareError> {
-    let pairs: Vec<(String, String)> =
-        form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
+    let pairs = pairs(query);
     let get = |key: &str| {
         pairs
             .iter()
@@ -158,6 +170,15 @@ mod tests {
         );
         // The leading `?` is accepted too.
         assert_eq!(read(&format!("?{query}"), &bank).unwrap().unwrap(), shared);
+    }
+
+    #[test]
+    fn practice_mode_is_a_key_of_its_own() {
+        assert!(wants_practice("?practice"));
+        assert!(wants_practice("practice=1&x=2"));
+        assert!(!wants_practice(""));
+        // A kit named "practice" is not a request for practice mode.
+        assert!(!wants_practice("kit=1&name=practice&level=mid&q=a"));
     }
 
     #[test]

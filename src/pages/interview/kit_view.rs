@@ -7,7 +7,7 @@ use super::Tool;
 use crate::{
     components::confirm::ConfirmAction,
     interview::{
-        BankQuestion, Kit,
+        BankQuestion, Kit, Level,
         kit::{MAX_QUESTIONS, NOTES_LIMIT},
         rubric::{RUBRIC, summary},
         share,
@@ -15,11 +15,47 @@ use crate::{
     quiz::bank::Area,
 };
 
+/// What the kit is drawn from: its name, level, length and questions in
+/// order. Scores and notes are not part of it, so giving one redraws only
+/// what shows it, and keeps the focus where the interviewer is.
+#[derive(Clone, PartialEq)]
+struct Outline {
+    name: String,
+    level: Level,
+    minutes: u32,
+    planned: u32,
+    ids: Vec<String>,
+}
+
 #[component]
 pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
     let running = RwSignal::new(false);
-    let share_link = RwSignal::new(None::<String>);
-    let kit = move || tool.data.with(|d| d.kits.get(index).cloned());
+    let sharing = RwSignal::new(false);
+    let outline = Memo::new(move |_| {
+        tool.data.with(|d| {
+            d.kits.get(index).map(|k| Outline {
+                name: k.name.clone(),
+                level: k.level,
+                minutes: k.minutes,
+                planned: tool.bank.with_value(|bank| k.planned_minutes(bank)),
+                ids: k.questions.iter().map(|q| q.id.clone()).collect(),
+            })
+        })
+    });
+    #[cfg(feature = "hydrate")]
+    let origin = window().location().origin().unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    let origin = String::new();
+    // Follows the kit as it is edited.
+    let share_link = Signal::derive(move || {
+        tool.data
+            .with(|d| {
+                d.kits
+                    .get(index)
+                    .map(|k| format!("{origin}{}", share::link(k)))
+            })
+            .unwrap_or_default()
+    });
     let print = move |_| {
         running.set(true);
         #[cfg(feature = "hydrate")]
@@ -31,39 +67,35 @@ pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
         }
     };
     let show_share = move |_| {
-        let Some(kit) = kit() else { return };
-        #[cfg(feature = "hydrate")]
-        let origin = window().location().origin().unwrap_or_default();
-        #[cfg(not(feature = "hydrate"))]
-        let origin = String::new();
-        let href = format!("{origin}{}", share::link(&kit));
         #[cfg(feature = "hydrate")]
         {
-            let _ = window().navigator().clipboard().write_text(&href);
+            let _ = window()
+                .navigator()
+                .clipboard()
+                .write_text(&share_link.get());
         }
-        share_link.set(Some(href));
+        sharing.set(true);
     };
 
     move || {
-        let k = kit()?;
-        let questions: Vec<(usize, BankQuestion)> = tool.bank.with_value(|bank| {
-            k.questions
+        let o = outline.get()?;
+        let questions: Vec<BankQuestion> = tool.bank.with_value(|bank| {
+            o.ids
                 .iter()
-                .filter_map(|q| bank.get(&q.id).cloned())
-                .enumerate()
+                .filter_map(|id| bank.get(id).cloned())
                 .collect()
         });
-        let count = questions.len();
-        let planned: u32 = questions.iter().map(|(_, q)| q.minutes).sum();
+        let last = questions.len().saturating_sub(1);
         let meta = format!(
-            "{} level, {count} questions, about {planned} of {} minutes.",
-            k.level.label(),
-            k.minutes
+            "{} level, {} questions, about {} of {} minutes.",
+            o.level.label(),
+            questions.len(),
+            o.planned,
+            o.minutes
         );
-        let name = k.name.clone();
         Some(view! {
             <section class="kit" aria-labelledby="kit-title" class:running=move || running.get()>
-                <h2 id="kit-title">{k.name.clone()}</h2>
+                <h2 id="kit-title">{o.name.clone()}</h2>
                 <p class="kit-meta">{meta}</p>
                 <div class="kit-actions">
                     <button type="button" class="button secondary" aria-pressed=move || (!running.get()).to_string() on:click=move |_| running.set(false)>
@@ -75,10 +107,10 @@ pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
                     <button type="button" class="button secondary" on:click=print>"Print interviewer's sheet"</button>
                     <button type="button" class="button secondary" on:click=show_share>"Share link"</button>
                 </div>
-                {move || share_link.get().map(|href| view! {
+                {move || sharing.get().then(|| view! {
                     <p class="share-link">
                         <label for="share-link">"Link to this kit (questions only, no notes or scores)"</label>
-                        <input id="share-link" type="text" readonly value=href on:focus=|ev| {
+                        <input id="share-link" type="text" readonly prop:value=share_link on:focus=|ev| {
                             event_target::<leptos::web_sys::HtmlInputElement>(&ev).select();
                         } />
                     </p>
@@ -86,10 +118,8 @@ pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
                 <ol class="kit-questions">
                     {questions
                         .into_iter()
-                        .map(|(at, q)| {
-                            let asked = k.questions.iter().find(|a| a.id == q.id).cloned();
-                            view! { <KitQuestion tool at last=count - 1 q asked running /> }
-                        })
+                        .enumerate()
+                        .map(|(at, q)| view! { <KitQuestion tool at last q running /> })
                         .collect_view()}
                 </ol>
                 {move || running.get().then(|| view! { <Rubric /> <Summary tool index /> })}
@@ -102,7 +132,7 @@ pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
                         on_confirm=move || tool.delete_kit(index)
                     />
                 </div>
-                <p class="visually-hidden">{format!("End of kit {name}.")}</p>
+                <p class="visually-hidden">{format!("End of kit {}.", o.name)}</p>
             </section>
         })
     }
@@ -114,13 +144,10 @@ fn KitQuestion(
     at: usize,
     last: usize,
     q: BankQuestion,
-    asked: Option<crate::interview::kit::Asked>,
     running: RwSignal<bool>,
 ) -> impl IntoView {
     let id = q.id.clone();
     let prompt_id = format!("prompt-{id}");
-    let score = asked.as_ref().and_then(|a| a.score);
-    let notes = asked.map(|a| a.notes).unwrap_or_default();
     let shift = {
         let id = id.clone();
         move |by: isize| {
@@ -137,19 +164,14 @@ fn KitQuestion(
             })
         }
     };
-    let meta = format!(
-        "{} \u{b7} {} \u{b7} about {} min",
-        q.area.label(),
-        q.level.label(),
-        q.minutes
-    );
+    let meta = format!("{} \u{b7} {}", q.area.label(), q.level_and_time());
     view! {
         <li class="kit-question" data-id=id.clone()>
             <p class="kit-prompt" id=prompt_id.clone()>{q.prompt.clone()}</p>
             <p class="kit-question-meta">{meta}</p>
             {move || {
                 if running.get() {
-                    view! { <Answer tool q=q.clone() score notes=notes.clone() /> }.into_any()
+                    view! { <Answer tool q=q.clone() /> }.into_any()
                 } else {
                     let (up, down) = (shift.clone(), shift.clone());
                     view! {
@@ -174,10 +196,17 @@ fn KitQuestion(
 
 /// What to listen for, and the score and notes of one answer.
 #[component]
-fn Answer(tool: Tool, q: BankQuestion, score: Option<u8>, notes: String) -> impl IntoView {
+fn Answer(tool: Tool, q: BankQuestion) -> impl IntoView {
     let id = q.id.clone();
-    let group = format!("score-{id}");
     let notes_id = format!("notes-{id}");
+    let score = {
+        let id = id.clone();
+        Signal::derive(move || tool.asked(&id, |a| a.score).flatten())
+    };
+    let notes = {
+        let id = id.clone();
+        move || tool.asked(&id, |a| a.notes.clone()).unwrap_or_default()
+    };
     let set_score = {
         let id = id.clone();
         move |s: u8| tool.edit(|k: &mut Kit| k.set_score(&id, Some(s)))
@@ -195,39 +224,55 @@ fn Answer(tool: Tool, q: BankQuestion, score: Option<u8>, notes: String) -> impl
             <h3>"Follow-up"</h3>
             <p class="follow-up">{q.follow_up}</p>
             <p class="answer-link"><a href=q.link>"The guide on this"</a></p>
-            <fieldset class="score">
-                <legend>"Score"</legend>
-                {RUBRIC
-                    .into_iter()
-                    .map(|(value, name, _)| {
-                        let set_score = set_score.clone();
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=group.clone()
-                                    value=value.to_string()
-                                    checked=score == Some(value)
-                                    on:change=move |_| set_score(value)
-                                />
-                                {format!("{value} {name}")}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <RubricChoice legend="Score" group=format!("score-{id}") current=score enabled=true pick=set_score />
             <p class="notes">
                 <label for=notes_id.clone()>"Notes"</label>
                 <textarea
                     id=notes_id
                     rows="4"
                     maxlength=NOTES_LIMIT
+                    prop:value=notes
                     on:change=move |ev| set_notes(event_target_value(&ev))
-                >
-                    {notes}
-                </textarea>
+                ></textarea>
             </p>
         </div>
+    }
+}
+
+/// The 1-4 rubric as a group of radio buttons: the interviewer's score, or
+/// a candidate's rating of their own answer.
+#[component]
+pub fn RubricChoice(
+    legend: &'static str,
+    /// The radios' group name, unique on the page.
+    group: String,
+    #[prop(into)] current: Signal<Option<u8>>,
+    #[prop(into)] enabled: Signal<bool>,
+    pick: impl Fn(u8) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <fieldset class="score">
+            <legend>{legend}</legend>
+            {RUBRIC
+                .into_iter()
+                .map(|(value, name, _)| {
+                    let pick = pick.clone();
+                    view! {
+                        <label class="choice">
+                            <input
+                                type="radio"
+                                name=group.clone()
+                                value=value.to_string()
+                                prop:checked=move || current.get() == Some(value)
+                                disabled=move || !enabled.get()
+                                on:change=move |_| pick(value)
+                            />
+                            {format!("{value} {name}")}
+                        </label>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
     }
 }
 
@@ -354,10 +399,11 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
                             .map(|q| {
                                 let id = q.id.clone();
                                 let prompt_id = format!("add-{id}");
+                                let meta = q.level_and_time();
                                 view! {
                                     <li>
                                         <p id=prompt_id.clone()>{q.prompt}</p>
-                                        <p class="kit-question-meta">{format!("{} \u{b7} about {} min", q.level.label(), q.minutes)}</p>
+                                        <p class="kit-question-meta">{meta}</p>
                                         <button
                                             type="button"
                                             class="link-button"

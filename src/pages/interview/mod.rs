@@ -16,11 +16,11 @@ use crate::{
     components::{notice::Notice, page_meta::PageMeta, storage_words},
     interview::{
         Bank, Kit, Level,
-        kit::LENGTHS,
-        share::{ShareError, SharedKit},
+        kit::{Asked, LENGTHS},
+        share::{self, ShareError, SharedKit},
     },
     quiz::bank::Area,
-    storage::{self, interview_data::InterviewData},
+    storage::{self, interview_data::InterviewData, schema::Record},
 };
 
 #[component]
@@ -71,6 +71,16 @@ impl Tool {
         self.loaded.set(true);
     }
 
+    /// What the page's address asks for: practice mode, or a shared kit.
+    fn follow_address(self, query: &str) {
+        self.practice.set(share::wants_practice(query));
+        self.shared.set(
+            self.bank
+                .with_value(|bank| share::read(query, bank))
+                .transpose(),
+        );
+    }
+
     fn persist(self) {
         if let Err(issue) = self.data.with_untracked(storage::save) {
             self.notice.set(Some(storage_words::describe(&issue)));
@@ -88,6 +98,19 @@ impl Tool {
             }
         });
         self.persist();
+    }
+
+    /// Reads a question of the open kit (tracked).
+    fn asked<T>(self, id: &str, read: impl FnOnce(&Asked) -> T) -> Option<T> {
+        let i = self.open.get()?;
+        self.data.with(|d| {
+            d.kits
+                .get(i)?
+                .questions
+                .iter()
+                .find(|q| q.id == id)
+                .map(read)
+        })
     }
 
     fn add_kit(self, kit: Kit) {
@@ -129,32 +152,21 @@ fn InterviewTool(bank: Bank) -> impl IntoView {
     };
     Effect::new(move |_| {
         tool.load();
+        // Effects run only in the browser.
         #[cfg(feature = "hydrate")]
-        {
-            let query = window().location().search().unwrap_or_default();
-            tool.practice.set(query.contains("practice"));
-            tool.shared.set(
-                tool.bank
-                    .with_value(|bank| crate::interview::share::read(&query, bank))
-                    .transpose(),
-            );
-        }
+        let query = window().location().search().unwrap_or_default();
+        #[cfg(not(feature = "hydrate"))]
+        let query = String::new();
+        tool.follow_address(&query);
     });
     // Kits changed in another tab.
-    #[cfg(feature = "hydrate")]
-    {
-        use crate::storage::schema::{Record, key};
-        let handle = window_event_listener(leptos::ev::storage, move |ev| {
-            if ev.key().is_none_or(|k| k == key(InterviewData::NAME)) {
-                tool.load();
-                let count = tool.data.with_untracked(|d| d.kits.len());
-                if tool.open.get_untracked().is_some_and(|i| i >= count) {
-                    tool.open.set(None);
-                }
-            }
-        });
-        on_cleanup(move || handle.remove());
-    }
+    storage::follow_other_tabs(&[InterviewData::NAME], move || {
+        tool.load();
+        let count = tool.data.with_untracked(|d| d.kits.len());
+        if tool.open.get_untracked().is_some_and(|i| i >= count) {
+            tool.open.set(None);
+        }
+    });
 
     view! {
         <Notice message=tool.notice />

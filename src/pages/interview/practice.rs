@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::Tool;
+use super::{Tool, kit_view::RubricChoice};
 use crate::{
-    interview::{BankQuestion, Level, rubric::RUBRIC},
+    interview::{BankQuestion, Level},
     quiz::bank::Area,
 };
 
@@ -66,6 +66,7 @@ fn PracticeQuestion(tool: Tool, q: BankQuestion) -> impl IntoView {
     let id = q.id.clone();
     let points_id = format!("points-{id}");
     let group = format!("self-{id}");
+    let meta = q.level_and_time();
     let rating = {
         let id = id.clone();
         move || tool.data.with(|d| d.rating(&id))
@@ -77,7 +78,7 @@ fn PracticeQuestion(tool: Tool, q: BankQuestion) -> impl IntoView {
     view! {
         <li class="practice-question">
             <p class="kit-prompt">{q.prompt}</p>
-            <p class="kit-question-meta">{format!("{} \u{b7} about {} min", q.level.label(), q.minutes)}</p>
+            <p class="kit-question-meta">{meta}</p>
             <button
                 type="button"
                 class="link-button"
@@ -92,29 +93,13 @@ fn PracticeQuestion(tool: Tool, q: BankQuestion) -> impl IntoView {
                 <p class="follow-up">{format!("Be ready for the follow-up: {}", q.follow_up)}</p>
                 <p><a href=q.link>"Read the guide on this"</a></p>
             </div>
-            <fieldset class="score">
-                <legend>"How did you do?"</legend>
-                {RUBRIC
-                    .into_iter()
-                    .map(|(value, name, _)| {
-                        let rating = rating.clone();
-                        let rate = rate.clone();
-                        view! {
-                            <label class="choice">
-                                <input
-                                    type="radio"
-                                    name=group.clone()
-                                    value=value.to_string()
-                                    prop:checked=move || rating() == Some(value)
-                                    disabled=move || !tool.loaded.get()
-                                    on:change=move |_| rate(value)
-                                />
-                                {format!("{value} {name}")}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <RubricChoice
+                legend="How did you do?"
+                group
+                current=Signal::derive(rating)
+                enabled=tool.loaded
+                pick=rate
+            />
         </li>
     }
 }
