@@ -27,6 +27,21 @@ pub const QUIZ: &str = "/quiz";
 pub const BOOKMARKS: &str = "/bookmarks";
 pub const LEARNING_PATH: &str = "/path";
 pub const INTERVIEW: &str = "/interview";
+/// A stage on the learning path (its element's id is the stage's id).
+pub fn path_stage(stage_id: &str) -> String {
+    format!("{LEARNING_PATH}#{stage_id}")
+}
+
+/// The element id of an interview question in the bank on `/interview`.
+pub fn interview_question_anchor(question_id: &str) -> String {
+    format!("q-{question_id}")
+}
+
+/// An interview question in the bank on `/interview`.
+pub fn interview_question(question_id: &str) -> String {
+    format!("{INTERVIEW}#{}", interview_question_anchor(question_id))
+}
+
 /// Not a page: the search documents, fetched by the browser on first use.
 pub const SEARCH_INDEX: &str = "/search-index.json";
 /// The one route with a parameter: a guide section by its slug.

@@ -73,12 +73,7 @@ impl PathStages {
         self.0
             .iter()
             .find(|(a, _, _)| *a == area)
-            .map(|(_, id, title)| {
-                (
-                    format!("{}#{id}", crate::site_map::LEARNING_PATH),
-                    title.as_str(),
-                )
-            })
+            .map(|(_, id, title)| (crate::site_map::path_stage(id), title.as_str()))
     }
 }
 

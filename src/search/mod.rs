@@ -68,7 +68,7 @@ fn learning_entries() -> impl Iterator<Item = IndexEntry<'static>> {
             kind: kind_name(DocumentKind::Path).into(),
             title: s.title.into(),
             context: "Learning path".into(),
-            link: format!("{}#{}", crate::site_map::LEARNING_PATH, s.id).into(),
+            link: crate::site_map::path_stage(s.id).into(),
             text: text.join(" ").into(),
         }
     });
@@ -80,7 +80,7 @@ fn learning_entries() -> impl Iterator<Item = IndexEntry<'static>> {
             kind: kind_name(DocumentKind::Interview).into(),
             title: q.prompt.into(),
             context: "Interview kit".into(),
-            link: format!("{}#q-{}", crate::site_map::INTERVIEW, q.id).into(),
+            link: crate::site_map::interview_question(q.id).into(),
             text: text.join(" ").into(),
         }
     });

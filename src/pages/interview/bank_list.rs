@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::interview::Bank;
+use crate::{interview::Bank, site_map};
 
 #[component]
 pub fn BankList(bank: Bank) -> impl IntoView {
@@ -24,9 +24,9 @@ pub fn BankList(bank: Bank) -> impl IntoView {
                                     .questions()
                                     .filter(|q| q.area == area)
                                     .map(|q| view! {
-                                        <li class="bank-question" id=format!("q-{}", q.id)>
+                                        <li class="bank-question" id=site_map::interview_question_anchor(&q.id)>
                                             <p class="kit-prompt">{q.prompt.clone()}</p>
-                                            <p class="kit-question-meta">{format!("{} \u{b7} about {} min", q.level.label(), q.minutes)}</p>
+                                            <p class="kit-question-meta">{q.level_and_time()}</p>
                                             <details>
                                                 <summary>"Strong answer, red flags, follow-up"</summary>
                                                 <ul class="strong-points">{q.strong.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>

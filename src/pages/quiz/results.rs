@@ -18,6 +18,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
     };
     let results = results(attempt.answers());
     let plan = study_plan(&results, attempt.answers());
+    let stages = use_context::<PathStages>().unwrap_or_default();
     let percent = results.total.percent();
     let previous = attempt.clone();
     let missed = finished.missed.clone();
@@ -65,9 +66,9 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                         {plan
                             .into_iter()
                             .map(|item| {
-                                let stage = use_context::<PathStages>().and_then(|s| {
-                                    s.for_area(item.area).map(|(href, title)| (href, title.to_string()))
-                                });
+                                let stage = stages
+                                    .for_area(item.area)
+                                    .map(|(href, title)| (href, title.to_string()));
                                 view! {
                                     <li>
                                         <strong>{format!("{} ({}%)", item.area.label(), item.percent)}</strong>
