@@ -75,7 +75,11 @@ mod browser {
             // Back online: a good moment to look for a new build.
             spawn_local(async {
                 if let Some(registration) = registration().await {
-                    let _ = registration.update();
+                    // Awaited so that a failed check (the server is still out
+                    // of reach) is handled here, not reported as an error.
+                    if let Ok(checking) = registration.update() {
+                        let _ = JsFuture::from(checking).await;
+                    }
                 }
             });
         });
