@@ -16,7 +16,7 @@ use crate::{
     components::{notice::Notice, page_meta::PageMeta, storage_words},
     interview::{
         Bank, Kit, Level,
-        kit::{Asked, LENGTHS},
+        kit::{Asked, LENGTHS, NAME_LIMIT},
         share::{self, ShareError, SharedKit},
     },
     quiz::bank::Area,
@@ -365,7 +365,7 @@ fn NewKit(tool: Tool) -> impl IntoView {
                     <input
                         id="kit-name"
                         type="text"
-                        maxlength="80"
+                        maxlength=NAME_LIMIT
                         placeholder="For example: Senior API developer, round 2"
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
