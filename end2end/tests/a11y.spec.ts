@@ -113,6 +113,31 @@ for (const theme of THEMES) {
       await checkA11y(page, testInfo, `quiz results ${theme}`);
     });
 
+    test(`a kit under way, practice mode and ticked path checks have no axe violations (${theme})`, async ({ page }, testInfo) => {
+      await setTheme(page, theme);
+      await page.goto('/interview');
+      await hydrated(page);
+      const form = page.getByRole('form', { name: 'New kit' });
+      await expect(form.getByRole('button', { name: 'Suggest questions' })).toBeEnabled();
+      await form.getByRole('checkbox', { name: 'APIs', exact: true }).check();
+      await form.getByRole('button', { name: 'Suggest questions' }).click();
+      await expect(page.locator('.kit .kit-question').first()).toBeVisible();
+      await checkA11y(page, testInfo, `kit editor ${theme}`);
+      await page.getByRole('button', { name: 'Share link' }).click();
+      await page.getByRole('button', { name: 'Run the interview' }).click();
+      await page.locator('.kit .kit-question').first().getByRole('radio', { name: '3 Solid' }).check();
+      await checkA11y(page, testInfo, `kit under way with a score and the share link ${theme}`);
+      await page.getByRole('button', { name: 'Practice as a candidate' }).click();
+      await page.locator('.practice-question').first().getByRole('button', { name: 'Show what a strong answer covers' }).click();
+      await checkA11y(page, testInfo, `practice with points shown ${theme}`);
+
+      await page.goto('/path');
+      await hydrated(page);
+      await expect(page.locator('.path-progress')).toContainText('0 of');
+      await page.locator('.stage').first().getByRole('checkbox').first().check();
+      await checkA11y(page, testInfo, `path with a ticked check ${theme}`);
+    });
+
     test(`the bookmarks page with a bookmark has no axe violations (${theme})`, async ({ page }, testInfo) => {
       await setTheme(page, theme);
       await page.goto('/guide/skills');

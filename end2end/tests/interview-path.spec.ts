@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, hydrated, test } from './fixtures';
+import { expect, hydrated, plantOnce, test } from './fixtures';
 import { OwnServer } from './own-server';
 
 /** The interview tool has read storage (its lazy island is running). */
@@ -228,6 +228,38 @@ test('export then import restores path checks and kits', async ({ page, browser,
   await kitsReady(fresh);
   await expect(fresh.getByRole('button', { name: 'Exported kit' })).toBeVisible();
   await other.close();
+});
+
+test('unreadable or newer saved kits and path checks are set aside with a notice', async ({ page }) => {
+  await plantOnce(page, 'backend-guide:v1:interview', '{"version":1,"data":{"kits":[{"name":');
+  await page.goto('/interview');
+  await kitsReady(page);
+  await expect(page.getByText(/Your saved interview kits could not be read because it is not valid JSON/)).toBeVisible();
+  const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('backend-guide:backup:interview:')));
+  expect(await page.evaluate((k) => localStorage.getItem(k!), backup)).toContain('"kits":');
+  // Making a kit works again.
+  await newKit(page, 'After recovery', 'Junior', ['Databases']);
+
+  await page.evaluate(() => localStorage.setItem('backend-guide:v1:path', '{"version":9,"data":{"done":[]}}'));
+  await page.goto('/path');
+  await pathReady(page);
+  await expect(page.getByText(/learning path progress .*saved by a newer version of the site/)).toBeVisible();
+  const pathBackup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('backend-guide:backup:path:')));
+  expect(await page.evaluate((k) => localStorage.getItem(k!), pathBackup)).toContain('"version":9');
+});
+
+test('on a 360 px phone the kit and the path fit the width', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/interview');
+  await kitsReady(page);
+  await newKit(page, 'Phone kit', 'Senior', ['Security', 'APIs']);
+  await page.getByRole('button', { name: 'Share link' }).click();
+  await page.getByRole('button', { name: 'Run the interview' }).click();
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+  expect(await wide()).toBeLessThanOrEqual(360);
+  await page.goto('/path');
+  await pathReady(page);
+  expect(await wide()).toBeLessThanOrEqual(360);
 });
 
 test.describe('offline', () => {
