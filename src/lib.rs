@@ -24,5 +24,5 @@ pub mod storage;
 pub fn hydrate() {
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    components::page_navigation::mark_hydrated();
+    components::page_navigation::mark_client_running();
 }

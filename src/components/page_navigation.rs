@@ -57,24 +57,15 @@ e.preventDefault();if(L.hash!==a.hash)L.hash=a.hash;\
 var t=D.getElementById(decodeURIComponent(a.hash.slice(1)));if(t){t.scrollIntoView();\
 if(t.hasAttribute('tabindex'))t.focus({preventScroll:true})}},true)})();";
 
-/// Marks `<html data-hydrated>` once the islands on the page are live, so
-/// tests (and CSS) can tell server-only HTML from the running client. The
-/// islands are hydrated one after another right after `hydrate()` returns,
-/// without waiting on anything but each other; a zero timeout runs after.
+/// Tells [`NAVIGATION_SCRIPT`] that the client is running, so islands
+/// arriving with a new page may hydrate. (`<html data-hydrated>`, which
+/// tells tests and CSS that the islands of the first page are live, is set
+/// by the server's `hydrate_in_slices.js` once the last one is.)
 #[cfg(feature = "hydrate")]
-pub fn mark_hydrated() {
-    // The client is running: islands arriving with a new page may hydrate.
+pub fn mark_client_running() {
     let _ = js_sys::Reflect::set(
         &leptos::prelude::window(),
         &"__guideClient".into(),
         &true.into(),
-    );
-    leptos::prelude::set_timeout(
-        || {
-            if let Some(root) = leptos::prelude::document().document_element() {
-                let _ = root.set_attribute("data-hydrated", "");
-            }
-        },
-        std::time::Duration::ZERO,
     );
 }

@@ -356,6 +356,7 @@ fn NewKit(tool: Tool) -> impl IntoView {
         name.set(String::new());
         areas.set(Vec::new());
     };
+    let not_ready = move || !tool.loaded.get();
     view! {
         <section class="new-kit" aria-labelledby="new-kit-title">
             <h2 id="new-kit-title">"New kit"</h2>
@@ -367,11 +368,15 @@ fn NewKit(tool: Tool) -> impl IntoView {
                         type="text"
                         maxlength=NAME_LIMIT
                         placeholder="For example: Senior API developer, round 2"
+                        // Every field waits, like the button, for the kits to
+                        // load: a choice made earlier would be undone as the
+                        // page hydrates.
+                        disabled=not_ready
                         prop:value=move || name.get()
                         on:input=move |ev| name.set(event_target_value(&ev))
                     />
                 </p>
-                <fieldset>
+                <fieldset disabled=not_ready>
                     <legend>"Level"</legend>
                     {Level::ALL
                         .into_iter()
@@ -389,7 +394,7 @@ fn NewKit(tool: Tool) -> impl IntoView {
                         })
                         .collect_view()}
                 </fieldset>
-                <fieldset>
+                <fieldset disabled=not_ready>
                     <legend>"Areas"</legend>
                     {bank_areas
                         .into_iter()
@@ -418,6 +423,7 @@ fn NewKit(tool: Tool) -> impl IntoView {
                     <label for="kit-length">"Interview length"</label>
                     <select
                         id="kit-length"
+                        disabled=not_ready
                         on:change=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(60))
                     >
                         {LENGTHS
@@ -431,7 +437,7 @@ fn NewKit(tool: Tool) -> impl IntoView {
                     </select>
                 </p>
                 <p class="form-problem" role="alert">{move || problem.get()}</p>
-                <button type="submit" class="button" disabled=move || !tool.loaded.get()>
+                <button type="submit" class="button" disabled=not_ready>
                     "Suggest questions"
                 </button>
             </form>

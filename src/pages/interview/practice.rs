@@ -24,6 +24,8 @@ pub fn Practice(tool: Tool) -> impl IntoView {
         })
     };
     let rated = move || tool.data.with(|d| d.practice.len());
+    // A filter chosen before the page hydrates would not be the one shown.
+    let not_ready = move || !tool.loaded.get();
     view! {
         <section class="practice" aria-labelledby="practice-title">
             <h2 id="practice-title">"Practice for candidates"</h2>
@@ -34,7 +36,7 @@ pub fn Practice(tool: Tool) -> impl IntoView {
             <div class="practice-filters">
                 <p>
                     <label for="practice-area">"Area"</label>
-                    <select id="practice-area" on:change=move |ev| {
+                    <select id="practice-area" disabled=not_ready on:change=move |ev| {
                         if let Some(a) = Area::from_id(&event_target_value(&ev)) {
                             area.set(a);
                         }
@@ -44,7 +46,7 @@ pub fn Practice(tool: Tool) -> impl IntoView {
                 </p>
                 <p>
                     <label for="practice-level">"Level"</label>
-                    <select id="practice-level" on:change=move |ev| level.set(Level::from_id(&event_target_value(&ev)))>
+                    <select id="practice-level" disabled=not_ready on:change=move |ev| level.set(Level::from_id(&event_target_value(&ev)))>
                         <option value="">"Every level"</option>
                         {Level::ALL.into_iter().map(|l| view! { <option value=l.id()>{l.label()}</option> }).collect_view()}
                     </select>

@@ -37,7 +37,9 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
             </p>
             <Resume quiz />
             <form class="quiz-options" on:submit=on_submit>
-                <fieldset>
+                // Disabled, like the button, until the quiz has loaded: a
+                // choice made earlier would be undone as the page hydrates.
+                <fieldset disabled=not_ready>
                     <legend>"Length"</legend>
                     <label class="choice">
                         <input
@@ -58,7 +60,7 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                         {format!("Full: all {} questions", questions().len())}
                     </label>
                 </fieldset>
-                <fieldset>
+                <fieldset disabled=not_ready>
                     <legend>"Skill areas (optional; none ticked means all)"</legend>
                     <div class="area-choices">
                         {Area::all()
