@@ -6,6 +6,7 @@ mod connections;
 mod cores;
 mod encoding;
 mod html_tidy;
+mod hydration_file;
 mod limits;
 mod log_writer;
 mod offline;
@@ -35,6 +36,7 @@ use tower::{ServiceBuilder, ServiceExt};
 use tower_http::{catch_panic::CatchPanicLayer, timeout::TimeoutLayer};
 
 use crate::app::{App, shell};
+use hydration_file::HydrationFile;
 use site::Site;
 
 /// A request still unanswered after this gets 408.
@@ -191,14 +193,23 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
+    let mut pages = Vec::new();
     for url in page_urls()? {
         let request = Request::get(&url)
             .body(Body::empty())
             .map_err(|e| format!("{url}: {e}"))?;
         match render(renderer, request).await? {
-            (StatusCode::OK, html) => site.insert_page(&url, html),
+            (StatusCode::OK, html) => pages.push((url, html)),
             (status, _) => return Err(format!("rendering {url} gave {status}")),
         }
+    }
+    let first = pages.first().map(|(_, html)| String::from_utf8_lossy(html));
+    let file = first.and_then(|html| HydrationFile::from_page(&html, &options.site_pkg_dir));
+    let file = file.ok_or("the pages have no hydration script")?;
+    site.insert_hydration_file(file);
+    for (url, html) in pages {
+        let linked = site.link_hydration(&String::from_utf8_lossy(&html));
+        site.insert_page(&url, Bytes::from(linked));
     }
     let build = offline::add_worker(&mut site);
     tracing::info!(
@@ -231,10 +242,11 @@ async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Byte
 /// A page the site does not hold (a query string, an unknown address),
 /// rendered now and answered exactly as held pages are: the same policy,
 /// compression, caching and ETag headers, by the same code.
-async fn render_page(renderer: &Router, request: Request) -> Response {
+async fn render_page(site: &Site, renderer: &Router, request: Request) -> Response {
     let (method, headers) = (request.method().clone(), request.headers().clone());
     match render(renderer, request).await {
         Ok((status, html)) => {
+            let html = Bytes::from(site.link_hydration(&String::from_utf8_lossy(&html)));
             let accept = headers
                 .get(header::ACCEPT_ENCODING)
                 .and_then(|v| v.to_str().ok());
@@ -260,7 +272,7 @@ struct Pages {
 async fn serve_page(State(pages): State<Pages>, request: Request) -> Response {
     match pages.site.answer(&request) {
         Some(response) => response,
-        None => render_page(&pages.renderer, request).await,
+        None => render_page(&pages.site, &pages.renderer, request).await,
     }
 }
 

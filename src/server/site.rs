@@ -17,6 +17,7 @@ use axum::{
 use sha2::{Digest, Sha256};
 
 use super::encoding::{Bodies, Encoding};
+use super::hydration_file::HydrationFile;
 use super::security::policy_for_html;
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -95,6 +96,8 @@ pub struct Site {
     entries: HashMap<String, Entry>,
     /// Sent as `x-build` so the service worker can tell builds apart.
     build: Option<HeaderValue>,
+    /// The hydration script the pages link to (see `hydration_file`).
+    hydration: Option<HydrationFile>,
 }
 
 impl Site {
@@ -134,6 +137,26 @@ impl Site {
     /// Adds a rendered page.
     pub fn insert_page(&mut self, url: &str, html: Bytes) {
         self.insert(url.to_string(), html, HTML, Caching::Revalidate);
+    }
+
+    /// Serves the hydration script as an immutable file; pages rendered
+    /// later link to it with [`Site::link_hydration`].
+    pub fn insert_hydration_file(&mut self, file: HydrationFile) {
+        self.insert(
+            file.url.clone(),
+            Bytes::from(file.script.clone()),
+            "text/javascript; charset=utf-8",
+            Caching::Immutable,
+        );
+        self.hydration = Some(file);
+    }
+
+    /// `html` linking to the held hydration script instead of carrying it.
+    pub fn link_hydration(&self, html: &str) -> String {
+        match &self.hydration {
+            Some(file) => file.link_from(html),
+            None => html.to_string(),
+        }
     }
 
     pub fn contains(&self, url: &str) -> bool {

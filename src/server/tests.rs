@@ -109,11 +109,20 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         let policy = header(&response, "content-security-policy");
         let hashes = security::inline_script_hashes(&html);
         assert!(!hashes.is_empty(), "{url} has Leptos's hydration script");
-        // The framework's script still has the call html_tidy replaces.
+        // The hydration script is a file of its own, where the framework's
+        // one-task walk has been replaced (html_tidy).
+        assert!(!html.contains(r#"<script type="module">"#), "{url}");
+        let start = html
+            .find(r#"<script type="module" src="/pkg/hydration."#)
+            .unwrap_or_else(|| panic!("{url} does not link the hydration file"));
+        let src = html[start..].split('"').nth(3).unwrap().to_string();
+        let (file, script) = get_path(&app, &src).await;
+        assert_eq!(file.status(), StatusCode::OK, "{src}");
+        assert!(header(&file, "cache-control").contains("immutable"), "{src}");
         assert!(
-            !html.contains("hydrateIslands(document.body, mod);")
-                && html.contains("await Promise.allSettled(loading);"),
-            "{url}: islands are not hydrated in slices"
+            !script.contains("hydrateIslands(document.body, mod);")
+                && script.contains("await Promise.allSettled(loading);"),
+            "{src}: islands are not hydrated in slices"
         );
         for hash in hashes {
             assert!(
@@ -147,6 +156,8 @@ async fn unknown_urls_get_the_404_page() {
         let (response, html) = get_path(&app, url).await;
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{url}");
         assert!(html.contains("Page not found"), "{url}");
+        // Rendered on request, and linked to the same hydration file.
+        assert!(html.contains(r#"<script type="module" src="/pkg/hydration."#), "{url}");
         assert!(!html.contains("TOP SECRET"));
         assert_security_headers(&response);
     }
