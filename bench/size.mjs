@@ -76,21 +76,30 @@ function assetsOfHtml(html, pageUrl) {
     }
     if (type && href && !href.startsWith('data:')) found.push({ url: new URL(href, pageUrl).href, type });
   }
-  // Leptos's loader script names the client it imports once the browser is
-  // idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
-  // WASM preload (src/server/html_tidy.rs), so this is where it is found.
-  for (const m of html.matchAll(/\("([^"]*)", "([^"]+)", "([^"]+)", "([^"]+)", (?:true|false)\)/g)) {
+  found.push(...clientOfLoader(html, pageUrl));
+  return found;
+}
+
+// Leptos's loader script names the client it imports once the browser is
+// idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
+// WASM preload (src/server/html_tidy.rs) and serves the loader as a file of
+// its own (src/server/hydration_file.rs), so this is where the client is found.
+function clientOfLoader(text, url) {
+  const found = [];
+  for (const m of text.matchAll(/\("([^"]*)", "([^"]+)", "([^"]+)", "([^"]+)", (?:true|false)\)/g)) {
     const [, root, pkg, js, wasm] = m;
-    found.push({ url: new URL(`${root}/${pkg}/${js}.js`, pageUrl).href, type: 'js' });
-    found.push({ url: new URL(`${root}/${pkg}/${wasm}.wasm`, pageUrl).href, type: 'wasm' });
+    found.push({ url: new URL(`${root}/${pkg}/${js}.js`, url).href, type: 'js' });
+    found.push({ url: new URL(`${root}/${pkg}/${wasm}.wasm`, url).href, type: 'wasm' });
   }
   return found;
 }
 
-// Relative static imports of a JS module (wasm-bindgen snippets, split chunks).
+// Relative static imports of a JS module (wasm-bindgen snippets, split chunks),
+// and the client the loader script imports.
 function assetsOfJs(js, url) {
   return [...js.matchAll(/\b(?:from|import)\s*\(?\s*["'](\.{0,2}\/[^"']+\.m?js)["']/g)]
-    .map((m) => ({ url: new URL(m[1], url).href, type: 'js' }));
+    .map((m) => ({ url: new URL(m[1], url).href, type: 'js' }))
+    .concat(clientOfLoader(js, url));
 }
 
 // The WASM files of the lazy islands a page holds (`#[island(lazy)]`, built

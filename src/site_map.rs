@@ -44,6 +44,8 @@ pub fn interview_question(question_id: &str) -> String {
 
 /// Not a page: the search documents, fetched by the browser on first use.
 pub const SEARCH_INDEX: &str = "/search-index.json";
+/// Not a page: the quiz's question bank, fetched by the quiz when it starts.
+pub const QUIZ_BANK: &str = "/quiz-bank.json";
 /// The one route with a parameter: a guide section by its slug.
 const GUIDE_SECTION_ROUTE: &str = "/guide/:slug";
 

@@ -190,3 +190,24 @@ test('reset quiz data asks for confirmation, then clears history', async ({ page
   await hydrated(page);
   await expect(page.getByText('Best score')).toHaveCount(0);
 });
+
+test.describe('when the server cannot give the bank', () => {
+  // The browser itself logs the failed request.
+  test.use({ allowedConsole: [/status of 503/] });
+  test('a question bank that cannot be fetched is explained, and nothing is lost', async ({ page }) => {
+    const saved = JSON.stringify({ note: 'kept as it was' });
+    await page.route('**/quiz-bank.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.addInitScript(([key, value]) => {
+      if (!sessionStorage.getItem('planted')) {
+        localStorage.setItem(key, value);
+        sessionStorage.setItem('planted', '1');
+      }
+    }, [QUIZ_KEY, saved]);
+    await page.goto('/quiz');
+    await hydrated(page);
+    await expect(page.getByText('The quiz questions could not be loaded')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeDisabled();
+    // The saved quiz data was not read, so nothing was set aside or rewritten.
+    expect(await page.evaluate((key) => localStorage.getItem(key), QUIZ_KEY)).toBe(saved);
+  });
+});

@@ -2,6 +2,8 @@
 
 pub mod bookmark_button;
 pub mod confirm;
+#[cfg(feature = "hydrate")]
+pub mod fetch_text;
 pub mod keyed;
 pub mod layout;
 pub mod library_notice;

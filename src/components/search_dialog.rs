@@ -207,26 +207,11 @@ fn marked(fragments: Vec<Fragment>) -> impl IntoView {
 
 #[cfg(feature = "hydrate")]
 mod load {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
-
-    use crate::{search::Document, site_map::SEARCH_INDEX};
+    use crate::{components::fetch_text::fetch_text, search::Document, site_map::SEARCH_INDEX};
 
     /// Fetches and reads the index; `None` when it cannot be had.
     pub async fn index() -> Option<&'static [Document]> {
-        let response = JsFuture::from(web_sys::window()?.fetch_with_str(SEARCH_INDEX))
-            .await
-            .ok()?
-            .dyn_into::<web_sys::Response>()
-            .ok()?;
-        if !response.ok() {
-            return None;
-        }
-        let text = JsFuture::from(response.text().ok()?)
-            .await
-            .ok()?
-            .as_string()?;
-        crate::search::parse_index(&text).ok()
+        crate::search::parse_index(&fetch_text(SEARCH_INDEX).await?).ok()
     }
 }
 

@@ -60,7 +60,7 @@ impl<'de> Deserialize<'de> for Area {
 }
 
 /// The bank: compiled in on the server (and in host tests); in the browser,
-/// the copy the quiz page carried ([`super::bank_data`]), once installed.
+/// the copy the quiz fetched ([`super::bank_data`]), once installed.
 /// The browser's code never names `QUESTIONS`, so the bank is not in its WASM.
 pub fn questions() -> &'static [Question] {
     #[cfg(feature = "hydrate")]

@@ -1,8 +1,10 @@
-//! The question bank as data the quiz page carries, so that the browser's
-//! quiz code does not carry it compiled in (it was about a quarter of the
-//! quiz's download). The server writes the compiled bank into the quiz
-//! island's props; the browser reads it back once, before the quiz starts,
-//! and [`super::bank::questions`] answers from it from then on.
+//! The question bank as a file of data, so that the browser's quiz code
+//! does not carry it compiled in (it was about a quarter of the quiz's
+//! download), nor the quiz page in its HTML (20 KB compressed, read before
+//! the page's text could be shown). The server serves the compiled bank at
+//! `site_map::QUIZ_BANK` ([`bank_json`]); the quiz fetches it once when it
+//! starts in the browser, and [`super::bank::questions`] answers from it
+//! from then on.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +29,18 @@ struct QuestionData {
     options: Vec<(String, bool, String)>,
 }
 
+/// The compiled bank as the server serves it.
+#[cfg(not(feature = "hydrate"))]
+pub fn bank_json() -> String {
+    serde_json::to_string(&BankData::of(super::bank::QUESTIONS)).expect("plain data")
+}
+
 impl BankData {
+    /// The bank read back from [`bank_json`]'s text.
+    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(json)
+    }
+
     /// The bank as `questions` holds it.
     pub fn of(questions: &[Question]) -> Self {
         Self(
@@ -105,8 +118,9 @@ mod tests {
 
     #[test]
     fn the_bank_survives_the_trip_through_json() {
-        let json = serde_json::to_string(&BankData::of(QUESTIONS)).unwrap();
-        let back: BankData = serde_json::from_str(&json).unwrap();
+        let back = BankData::parse(&bank_json()).unwrap();
         assert_eq!(back.into_questions(), QUESTIONS);
+        assert!(BankData::parse("[{\"id\": 1}]").is_err());
+        assert!(BankData::parse("<!DOCTYPE html>").is_err());
     }
 }

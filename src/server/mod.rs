@@ -193,6 +193,12 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
+    site.insert(
+        crate::site_map::QUIZ_BANK.to_string(),
+        Bytes::from(crate::quiz::bank_data::bank_json()),
+        "application/json",
+        site::Caching::Revalidate,
+    );
     let mut pages = Vec::new();
     for url in page_urls()? {
         let request = Request::get(&url)

@@ -1,5 +1,6 @@
 //! `/quiz`: the skills quiz, graded in the browser. The server renders the
-//! start screen; the client loads saved progress after hydration.
+//! start screen; after hydration the client fetches the question bank
+//! (`site_map::QUIZ_BANK`), then loads saved progress.
 
 mod question;
 mod results;
@@ -13,12 +14,11 @@ use crate::{
     quiz::{
         attempt::{Attempt, Mode},
         bank::Area,
-        bank_data::BankData,
         plan::PathStages,
         scoring::results,
     },
     storage::{
-        self, Loaded,
+        self,
         quiz_data::{Finished, QuizData},
     },
 };
@@ -38,6 +38,8 @@ struct Quiz {
     paused: RwSignal<bool>,
     /// `?seed=N` fixes the shuffling (for tests and shared links).
     fixed_seed: Option<u64>,
+    /// How many questions the bank has (known before it is fetched).
+    bank_size: usize,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,7 +50,7 @@ enum Screen {
 }
 
 impl Quiz {
-    fn new(fixed_seed: Option<u64>) -> Self {
+    fn new(fixed_seed: Option<u64>, bank_size: usize) -> Self {
         Self {
             data: RwSignal::new(QuizData::default()),
             loaded: RwSignal::new(false),
@@ -57,6 +59,7 @@ impl Quiz {
             finished: RwSignal::new(None),
             paused: RwSignal::new(false),
             fixed_seed,
+            bank_size,
         }
     }
 
@@ -79,9 +82,29 @@ impl Quiz {
         }
     }
 
-    /// Reads saved data; runs once, in the browser, after hydration.
+    /// Fetches the bank, then reads saved data (whose answers are checked
+    /// against it); runs once, in the browser, after hydration.
+    #[cfg(feature = "hydrate")]
+    async fn start_in_browser(self) {
+        use crate::{components::fetch_text::fetch_text, quiz::bank_data::BankData};
+        let fetched = fetch_text(crate::site_map::QUIZ_BANK).await;
+        match fetched.and_then(|json| BankData::parse(&json).ok()) {
+            Some(bank) => crate::quiz::bank::install(bank),
+            None => {
+                self.notice.set(Some(
+                    "The quiz questions could not be loaded. Check your connection, then reload the page."
+                        .into(),
+                ));
+                return;
+            }
+        }
+        self.load();
+    }
+
+    /// Reads saved data, once the bank is there.
+    #[cfg(feature = "hydrate")]
     fn load(self) {
-        let Loaded { mut record, issue } = storage::load::<QuizData>();
+        let storage::Loaded { mut record, issue } = storage::load::<QuizData>();
         // Answers to questions removed from the bank are dropped quietly.
         record.reconcile();
         self.data.set(record);
@@ -199,7 +222,7 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <QuizApp seed bank=BankData::of(crate::quiz::bank::questions()) stages=PathStages::compiled() />
+            <QuizApp seed bank_size=crate::quiz::bank::questions().len() stages=PathStages::compiled() />
             // Keeps the island from being its parent's last child.
             " "
         </article>
@@ -207,17 +230,14 @@ pub fn QuizPage() -> impl IntoView {
 }
 
 /// The quiz itself: the only code of the page that runs in the browser.
-/// The bank comes with it as data (see `quiz::bank_data`).
+/// The bank is fetched as data (see `quiz::bank_data`).
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn QuizApp(seed: Option<u64>, bank: BankData, stages: PathStages) -> impl IntoView {
+fn QuizApp(seed: Option<u64>, bank_size: usize, stages: PathStages) -> impl IntoView {
     provide_context(stages);
+    let quiz = Quiz::new(seed, bank_size);
     #[cfg(feature = "hydrate")]
-    crate::quiz::bank::install(bank);
-    #[cfg(not(feature = "hydrate"))]
-    let _ = bank;
-    let quiz = Quiz::new(seed);
-    Effect::new(move |_| quiz.load());
+    leptos::task::spawn_local(quiz.start_in_browser());
     let screen = Memo::new(move |_| quiz.screen());
     view! {
         <Notice message=quiz.notice />

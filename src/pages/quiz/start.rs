@@ -8,7 +8,7 @@ use crate::{
     format::date_from_ms,
     quiz::{
         attempt::{Mode, QUICK_LENGTH},
-        bank::{Area, questions},
+        bank::Area,
     },
 };
 
@@ -57,7 +57,7 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                             prop:checked=move || mode.get() == Mode::Full
                             on:change=move |_| mode.set(Mode::Full)
                         />
-                        {format!("Full: all {} questions", questions().len())}
+                        {format!("Full: all {} questions", quiz.bank_size)}
                     </label>
                 </fieldset>
                 <fieldset disabled=not_ready>
