@@ -9,6 +9,7 @@ mod html_tidy;
 mod hydration_file;
 mod limits;
 mod log_writer;
+mod memory;
 mod offline;
 mod request_log;
 mod security;
@@ -58,6 +59,9 @@ pub fn run() -> ExitCode {
         // Colours for a person at a terminal, plain text for log files.
         .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
         .init();
+    if !memory::no_transparent_huge_pages() {
+        tracing::debug!("transparent huge pages stay as the system has them");
+    }
     // Start-up, signals and background compression run here; requests are
     // served by one runtime per core (cores.rs).
     let code = match tokio::runtime::Builder::new_multi_thread()
