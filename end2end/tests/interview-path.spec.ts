@@ -43,7 +43,14 @@ test('an interviewer builds, edits, scores, prints and shares a senior kit', asy
   const metas = await page.locator('.kit-questions .kit-question-meta').allTextContents();
   expect(metas.every((m) => /^(APIs|Databases) /.test(m))).toBe(true);
 
-  // Reorder: the second question moves up.
+  // Reorder: the second question moves up, and the keyboard stays with it
+  // (on its "Move down" at the top, where "Move up" is disabled).
+  await questions.nth(1).getByRole('button', { name: 'Move up' }).click();
+  await expect.poll(() => prompts(page)).toEqual([before[1], before[0], ...before.slice(2)]);
+  await expect(questions.nth(0).getByRole('button', { name: 'Move down' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => prompts(page)).toEqual(before);
+  await expect(questions.nth(1).getByRole('button', { name: 'Move down' })).toBeFocused();
   await questions.nth(1).getByRole('button', { name: 'Move up' }).click();
   await expect.poll(() => prompts(page)).toEqual([before[1], before[0], ...before.slice(2)]);
   // Remove the (new) last one.

@@ -153,7 +153,14 @@ fn KitQuestion(
         move |by: isize| {
             tool.edit(|k: &mut Kit| {
                 k.shift(&id, by);
-            })
+            });
+            // The list is drawn again in its new order: keep the keyboard
+            // on the question that moved.
+            #[cfg(feature = "hydrate")]
+            {
+                let id = id.clone();
+                request_animation_frame(move || focus_move_button(&id, by < 0));
+            }
         }
     };
     let remove = {
@@ -191,6 +198,29 @@ fn KitQuestion(
                 }
             }}
         </li>
+    }
+}
+
+/// Focuses the "Move up" (or "Move down") button of question `id`, or the
+/// other one when that end of the list disables it.
+#[cfg(feature = "hydrate")]
+fn focus_move_button(id: &str, up: bool) {
+    use wasm_bindgen::JsCast;
+    // "Move up" is the first button, "Move down" the second.
+    let button = |nth: u8| {
+        let selector = format!(
+            r#"li.kit-question[data-id="{id}"] .kit-question-actions button:nth-child({nth})"#
+        );
+        document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .filter(|b| !b.has_attribute("disabled"))
+            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let (wanted, other) = if up { (1, 2) } else { (2, 1) };
+    if let Some(b) = button(wanted).or_else(|| button(other)) {
+        let _ = b.focus();
     }
 }
 
