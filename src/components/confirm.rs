@@ -1,6 +1,6 @@
 //! A destructive action behind an inline "are you sure?" step.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 /// A link-style button that first asks `question`, then runs `on_confirm`
 /// when the visitor presses `confirm_label` (or backs out with "Cancel").
@@ -15,7 +15,7 @@ pub fn ConfirmAction(
     move || {
         if asking.get() {
             let on_confirm = on_confirm.clone();
-            view! {
+            Either::Left(view! {
                 <div class="confirm">
                     <p role="alert">{question}</p>
                     <button
@@ -32,17 +32,15 @@ pub fn ConfirmAction(
                         "Cancel"
                     </button>
                 </div>
-            }
-                .into_any()
+            })
         } else {
-            view! {
+            Either::Right(view! {
                 <p>
                     <button type="button" class="link-button" on:click=move |_| asking.set(true)>
                         {label}
                     </button>
                 </p>
-            }
-            .into_any()
+            })
         }
     }
 }

@@ -1,6 +1,6 @@
 //! `/bookmarks`: saved places, newest first, with notes; export and import.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 use crate::{
     components::{confirm::ConfirmAction, page_meta::PageMeta},
@@ -76,15 +76,14 @@ fn SavedPlaces() -> impl IntoView {
                 }
                 let list = items();
                 Some(if list.is_empty() {
-                    view! {
+                    Either::Left(view! {
                         <p class="empty">
                             "No bookmarks yet. Open a " <a href=site_map::HOME>"section of the guide"</a>
                             " and press \u{2606} beside its title or any heading."
                         </p>
-                    }
-                        .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         <p>{format!("{} saved, newest first.", list.len())}</p>
                         <ul class="bookmark-list">
                             {list
@@ -101,8 +100,7 @@ fn SavedPlaces() -> impl IntoView {
                                 library.clear_bookmarks();
                             }
                         />
-                    }
-                        .into_any()
+                    })
                 })
             }}
             <Transfer library />
@@ -146,8 +144,8 @@ fn BookmarkItem(
         <li class="bookmark">
             <p class="bookmark-title">
                 {match href.clone() {
-                    Some(href) => view! { <a href=href>{title.clone()}</a> }.into_any(),
-                    None => view! { <span>{title.clone()}</span> }.into_any(),
+                    Some(href) => Either::Left(view! { <a href=href>{title.clone()}</a> }),
+                    None => Either::Right(view! { <span>{title.clone()}</span> }),
                 }}
                 {moved.then(|| view! {
                     <span class="moved">" (moved: this heading is gone, the link opens its section)"</span>
@@ -156,7 +154,7 @@ fn BookmarkItem(
             <p class="bookmark-meta">{format!("Saved {}", date_from_ms(bookmark.saved_at))}</p>
             {move || {
                 if editing.get() {
-                    view! {
+                    Either::Left(view! {
                         <form class="note-form" on:submit=save.clone()>
                             <label>
                                 {format!("Note for {label}")}
@@ -172,10 +170,9 @@ fn BookmarkItem(
                                 "Cancel"
                             </button>
                         </form>
-                    }
-                        .into_any()
+                    })
                 } else {
-                    view! {
+                    Either::Right(view! {
                         {(!note.is_empty()).then(|| view! { <p class="note">{note.clone()}</p> })}
                         <div class="bookmark-actions">
                             <button type="button" class="link-button" on:click=move |_| editing.set(true)>
@@ -185,8 +182,7 @@ fn BookmarkItem(
                                 "Remove"
                             </button>
                         </div>
-                    }
-                        .into_any()
+                    })
                 }
             }}
         </li>

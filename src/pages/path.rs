@@ -5,6 +5,7 @@
 //! their text is not compiled into the WASM every page downloads. The
 //! server renders the whole path, so it reads the same with JavaScript off.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -151,13 +152,12 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
             {move || {
                 if loaded.get() {
                     let done = done();
-                    view! {
+                    Either::Left(view! {
                         <p>{format!("{done} of {total} checks done.")}</p>
                         <progress max=total value=done aria-hidden="true"></progress>
-                    }
-                        .into_any()
+                    })
                 } else {
-                    view! { <p>{format!("{total} checks in all.")}</p> }.into_any()
+                    Either::Right(view! { <p>{format!("{total} checks in all.")}</p> })
                 }
             }}
         </div>
@@ -201,16 +201,16 @@ fn Stage(
                 .collect()
         });
         Some(if known.is_empty() {
-            view! {
+            Either::Left(view! {
                 <p class="stage-quiz">
                     "Quiz: not taken yet in this stage's areas. "
                     <a href=site_map::QUIZ>"Take the skills quiz"</a>
                 </p>
-            }
-            .into_any()
+            })
         } else {
-            view! { <p class="stage-quiz">{format!("Latest quiz score: {}.", known.join(", "))}</p> }
-                .into_any()
+            Either::Right(
+                view! { <p class="stage-quiz">{format!("Latest quiz score: {}.", known.join(", "))}</p> },
+            )
         })
     };
     view! {

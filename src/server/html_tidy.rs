@@ -141,7 +141,10 @@ mod tests {
 hydrateIslands(document.body, mod);</script></head><body></body></html>"#;
         let tidied = tidy(page);
         assert!(!tidied.contains(HYDRATE_ALL_AT_ONCE), "{tidied}");
-        assert!(tidied.contains("mod.hydrate();\n(async () => {"), "{tidied}");
+        assert!(
+            tidied.contains("mod.hydrate();\n(async () => {"),
+            "{tidied}"
+        );
         assert!(tidied.contains("dataset.hydrated"), "{tidied}");
     }
 

@@ -29,6 +29,9 @@ mod tests {
     fn the_kernel_takes_the_flag() {
         assert!(super::no_transparent_huge_pages());
         // SAFETY: PR_GET_THP_DISABLE reads the flag back.
-        assert_eq!(unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) }, 1);
+        assert_eq!(
+            unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) },
+            1
+        );
     }
 }

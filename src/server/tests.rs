@@ -118,7 +118,10 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         let src = html[start..].split('"').nth(3).unwrap().to_string();
         let (file, script) = get_path(&app, &src).await;
         assert_eq!(file.status(), StatusCode::OK, "{src}");
-        assert!(header(&file, "cache-control").contains("immutable"), "{src}");
+        assert!(
+            header(&file, "cache-control").contains("immutable"),
+            "{src}"
+        );
         assert!(
             !script.contains("hydrateIslands(document.body, mod);")
                 && script.contains("await Promise.allSettled(loading);"),
@@ -157,7 +160,10 @@ async fn unknown_urls_get_the_404_page() {
         assert_eq!(response.status(), StatusCode::NOT_FOUND, "{url}");
         assert!(html.contains("Page not found"), "{url}");
         // Rendered on request, and linked to the same hydration file.
-        assert!(html.contains(r#"<script type="module" src="/pkg/hydration."#), "{url}");
+        assert!(
+            html.contains(r#"<script type="module" src="/pkg/hydration."#),
+            "{url}"
+        );
         assert!(!html.contains("TOP SECRET"));
         assert_security_headers(&response);
     }

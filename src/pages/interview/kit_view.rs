@@ -1,6 +1,7 @@
 //! One kit on screen: editing its questions, running the interview with
 //! scores and notes, the summary, the printed sheet and the share link.
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use super::Tool;
@@ -178,10 +179,10 @@ fn KitQuestion(
             <p class="kit-question-meta">{meta}</p>
             {move || {
                 if running.get() {
-                    view! { <Answer tool q=q.clone() /> }.into_any()
+                    Either::Left(view! { <Answer tool q=q.clone() /> })
                 } else {
                     let (up, down) = (shift.clone(), shift.clone());
-                    view! {
+                    Either::Right(view! {
                         <div class="kit-question-actions">
                             <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == 0 on:click=move |_| up(-1)>
                                 "Move up"
@@ -193,8 +194,7 @@ fn KitQuestion(
                                 "Remove"
                             </button>
                         </div>
-                    }
-                    .into_any()
+                    })
                 }
             }}
         </li>
@@ -417,12 +417,12 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
             {move || {
                 let (list, full) = candidates();
                 if full {
-                    return view! { <p>{format!("This kit has {MAX_QUESTIONS} questions, as many as a kit holds.")}</p> }.into_any();
+                    return EitherOf3::A(view! { <p>{format!("This kit has {MAX_QUESTIONS} questions, as many as a kit holds.")}</p> });
                 }
                 if list.is_empty() {
-                    return view! { <p>"Every question of this area is in the kit."</p> }.into_any();
+                    return EitherOf3::B(view! { <p>"Every question of this area is in the kit."</p> });
                 }
-                view! {
+                EitherOf3::C(view! {
                     <ul class="candidates">
                         {list
                             .into_iter()
@@ -449,8 +449,7 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                }
-                .into_any()
+                })
             }}
         </section>
     }

@@ -10,6 +10,7 @@ mod bank_list;
 mod kit_view;
 mod practice;
 
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
 use crate::{
@@ -180,15 +181,14 @@ fn InterviewTool(bank: Bank) -> impl IntoView {
         </div>
         {move || {
             if tool.practice.get() {
-                view! { <practice::Practice tool /> }.into_any()
+                Either::Left(view! { <practice::Practice tool /> })
             } else {
-                view! {
+                Either::Right(view! {
                     <SharedKitOffer tool />
                     <KitList tool />
                     {move || tool.open.get().map(|i| view! { <kit_view::KitView tool index=i /> })}
                     <NewKit tool />
-                }
-                    .into_any()
+                })
             }
         }}
     }
@@ -219,13 +219,12 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
                     ShareError::BadLevel => "it names no valid level".into(),
                     ShareError::NoQuestions => "none of its questions is in the bank".into(),
                 };
-                view! {
+                Either::Left(view! {
                     <div class="notice shared-kit" role="alert">
                         <p>{format!("This share link could not be opened: {why}. Your own kits are unchanged.")}</p>
                         <button type="button" class="link-button" on:click=move |_| dismiss()>"Dismiss"</button>
                     </div>
-                }
-                .into_any()
+                })
             }
             Ok(SharedKit { kit, unknown }) => {
                 let prompts: Vec<String> = tool.bank.with_value(|bank| {
@@ -242,7 +241,7 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
                     kit.level.label().to_lowercase(),
                     kit.minutes,
                 );
-                view! {
+                Either::Right(view! {
                     <section class="shared-kit notice" aria-labelledby="shared-title">
                         <h2 id="shared-title">"A shared kit"</h2>
                         <p>{summary}</p>
@@ -264,8 +263,7 @@ fn SharedKitOffer(tool: Tool) -> impl IntoView {
                         </button>
                         <button type="button" class="link-button" on:click=move |_| dismiss()>"Dismiss"</button>
                     </section>
-                }
-                .into_any()
+                })
             }
         })
     }
@@ -278,7 +276,7 @@ fn KitList(tool: Tool) -> impl IntoView {
             <h2 id="kits-title">"Your kits"</h2>
             {move || {
                 if !tool.loaded.get() {
-                    return view! { <p>"Your kits are kept in this browser."</p> }.into_any();
+                    return EitherOf3::A(view! { <p>"Your kits are kept in this browser."</p> });
                 }
                 let kits: Vec<(usize, String, String)> = tool.data.with(|d| {
                     d.kits
@@ -296,9 +294,9 @@ fn KitList(tool: Tool) -> impl IntoView {
                         .collect()
                 });
                 if kits.is_empty() {
-                    return view! { <p class="empty">"No kits yet: make one below."</p> }.into_any();
+                    return EitherOf3::B(view! { <p class="empty">"No kits yet: make one below."</p> });
                 }
-                view! {
+                EitherOf3::C(view! {
                     <ul class="kit-list">
                         {kits
                             .into_iter()
@@ -319,8 +317,7 @@ fn KitList(tool: Tool) -> impl IntoView {
                             })
                             .collect_view()}
                     </ul>
-                }
-                .into_any()
+                })
             }}
         </section>
     }

@@ -6,6 +6,7 @@ mod question;
 mod results;
 mod start;
 
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -242,9 +243,9 @@ fn QuizApp(seed: Option<u64>, bank_size: usize, stages: PathStages) -> impl Into
     view! {
         <Notice message=quiz.notice />
         {move || match screen.get() {
-            Screen::Start => view! { <start::StartScreen quiz /> }.into_any(),
-            Screen::Question(pos) => view! { <question::QuestionScreen quiz pos /> }.into_any(),
-            Screen::Results => view! { <results::ResultsScreen quiz /> }.into_any(),
+            Screen::Start => EitherOf3::A(view! { <start::StartScreen quiz /> }),
+            Screen::Question(pos) => EitherOf3::B(view! { <question::QuestionScreen quiz pos /> }),
+            Screen::Results => EitherOf3::C(view! { <results::ResultsScreen quiz /> }),
         }}
     }
 }

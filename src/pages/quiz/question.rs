@@ -1,6 +1,6 @@
 //! One question at a time: choose, check, read the feedback, go on.
 
-use leptos::{html, prelude::*};
+use leptos::{either::Either, html, prelude::*};
 
 use super::Quiz;
 use crate::{
@@ -19,10 +19,10 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
             .and_then(|a| Some((a.questions.get(pos)?.clone(), a.questions.len())))
     });
     let Some((planned, total)) = planned else {
-        return ().into_any();
+        return None;
     };
     let Some(q) = question(&planned.id) else {
-        return ().into_any();
+        return None;
     };
     let order = planned.order.clone();
     let selected = RwSignal::new(planned.answer.clone().unwrap_or_default());
@@ -68,7 +68,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
     };
     let name = format!("answer-{}", q.id);
 
-    view! {
+    Some(view! {
         <section class="quiz-question" aria-labelledby="question-progress">
             <h2 id="question-progress" class="progress-text" tabindex="-1" node_ref=heading>
                 {format!("Question {} of {}", pos + 1, total)}
@@ -130,14 +130,13 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                 <div class="quiz-actions">
                     {move || {
                         if answered() {
-                            view! {
+                            Either::Left(view! {
                                 <button type="submit" class="button" node_ref=next_button>
                                     {if last { "See my results" } else { "Next question" }}
                                 </button>
-                            }
-                                .into_any()
+                            })
                         } else {
-                            view! {
+                            Either::Right(view! {
                                 <button
                                     type="submit"
                                     class="button"
@@ -145,8 +144,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                                 >
                                     "Check answer"
                                 </button>
-                            }
-                                .into_any()
+                            })
                         }
                     }}
                     <button type="button" class="link-button" on:click=move |_| quiz.back_to_start()>
@@ -155,8 +153,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                 </div>
             </form>
         </section>
-    }
-    .into_any()
+    })
 }
 
 /// Right or wrong, the right answer, why the chosen options were wrong,

@@ -1,6 +1,6 @@
 //! The end of an attempt: score, bars by area, level, study plan, next steps.
 
-use leptos::prelude::*;
+use leptos::{either::Either, prelude::*};
 
 use super::{Quiz, ReviewButton};
 use crate::{
@@ -14,7 +14,7 @@ use crate::{
 #[component]
 pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
     let Some((attempt, finished)) = quiz.finished.get_untracked() else {
-        return ().into_any();
+        return None;
     };
     let results = results(attempt.answers());
     let plan = study_plan(&results, attempt.answers());
@@ -23,7 +23,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
     let previous = attempt.clone();
     let missed = finished.missed.clone();
 
-    view! {
+    Some(view! {
         <section class="quiz-results" aria-labelledby="results-title">
             <h2 id="results-title">"Your results"</h2>
             <p class="score">
@@ -59,9 +59,9 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
 
             <h3>"What to read next"</h3>
             {if plan.is_empty() {
-                view! { <p class="no-plan">"No study plan needed: you answered every area well."</p> }.into_any()
+                Either::Left(view! { <p class="no-plan">"No study plan needed: you answered every area well."</p> })
             } else {
-                view! {
+                Either::Right(view! {
                     <ol class="study-plan">
                         {plan
                             .into_iter()
@@ -92,8 +92,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                             })
                             .collect_view()}
                     </ol>
-                }
-                    .into_any()
+                })
             }}
 
             <div class="quiz-actions">
@@ -106,6 +105,5 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                 </button>
             </div>
         </section>
-    }
-    .into_any()
+    })
 }
