@@ -6,9 +6,12 @@ use std::{env, path::Path, process};
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Read when the script runs, not compiled in: cargo may reuse this
+    // script's binary for a checkout at another path that shares the
+    // target directory.
+    let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let out = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    if let Err(errors) = guide_content::build::run_build_script(root, Path::new(&out)) {
+    if let Err(errors) = guide_content::build::run_build_script(Path::new(&root), Path::new(&out)) {
         for e in &errors {
             // Shown by cargo as a build-script error, naming the file.
             println!("cargo:warning=content error: {e}");

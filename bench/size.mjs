@@ -81,12 +81,13 @@ function assetsOfHtml(html, pageUrl) {
 }
 
 // Leptos's loader script names the client it imports once the browser is
-// idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
+// idle: `(root, pkg dir, JS name, WASM name, ...)`. The server minifies it
+// (src/server/minify.rs), so spaces are optional in these patterns. The server drops the
 // WASM preload (src/server/html_tidy.rs) and serves the loader as a file of
 // its own (src/server/hydration_file.rs), so this is where the client is found.
 function clientOfLoader(text, url) {
   const found = [];
-  for (const m of text.matchAll(/\("([^"]*)", "([^"]+)", "([^"]+)", "([^"]+)", (?:true|false)\)/g)) {
+  for (const m of text.matchAll(/\(\s*"([^"]*)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(?:true|false)\s*\)/g)) {
     const [, root, pkg, js, wasm] = m;
     found.push({ url: new URL(`${root}/${pkg}/${js}.js`, url).href, type: 'js' });
     found.push({ url: new URL(`${root}/${pkg}/${wasm}.wasm`, url).href, type: 'wasm' });
@@ -109,11 +110,11 @@ function assetsOfJs(js, url) {
 // Lazy functions called later (search's panel, on first opening) are not.
 function lazyIslandAssets(loaderJs, url, islands) {
   const chunks = {};
-  for (const m of loaderJs.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)) {
+  for (const m of loaderJs.matchAll(/const (__chunk_\d+)\s*=\s*makeLoad\(\(\)\s*=>\s*\{\s*const src\s*=\s*fetch\(new URL\("\.\/([^"]+)"/g)) {
     chunks[m[1]] = m[2];
   }
   const found = [];
-  const splits = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\[([^\]]*)\]\)\)/g;
+  const splits = /export const __wasm_split_load_(\w+)\s*=\s*wrapAsyncCb\(makeLoad\(\(\)\s*=>\s*\{\s*const src\s*=\s*fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\[([^\]]*)\]\)\)/g;
   for (const m of loaderJs.matchAll(splits)) {
     const [, name, file, deps] = m;
     if (!islands.some((island) => name.startsWith(`${island}_loader_`))) continue;

@@ -97,7 +97,10 @@ use_small_std() {
     fi
     # Debian's route always rebuilds std (it has no prebuilt wasm32 std).
     export RUSTC_BOOTSTRAP=1
-    LEPTOS_BUILD_ARGS+=(--lib-cargo-args=-Zbuild-std=std,panic_abort)
+    # optimize_for_size: std's smaller sort and formatting code (0.5 KB
+    # less brotli on every page).
+    LEPTOS_BUILD_ARGS+=(--lib-cargo-args=-Zbuild-std=std,panic_abort
+        --lib-cargo-args=-Zbuild-std-features=optimize_for_size)
     if [ "$small" = 1 ]; then
         export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$WASM_SIZE_FLAGS"
         info "the client's std is rebuilt for size (build-std, panics abort at once)"

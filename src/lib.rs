@@ -22,6 +22,9 @@ pub mod storage;
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
+    // With panics that abort at once (the size build, scripts/setup.sh) no
+    // hook ever runs: leave its code out. Other builds log panics.
+    #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
     components::page_navigation::mark_client_running();

@@ -10,6 +10,7 @@ mod hydration_file;
 mod limits;
 mod log_writer;
 mod memory;
+mod minify;
 mod offline;
 mod request_log;
 mod security;

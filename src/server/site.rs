@@ -121,8 +121,11 @@ impl Site {
                 } else {
                     Caching::Revalidate
                 };
-                let body = Bytes::from(std::fs::read(&path)?);
-                site.insert(url, body, content_type(&path), caching);
+                let mut body = std::fs::read(&path)?;
+                if url.starts_with(&format!("/{pkg_dir}/")) && url.ends_with(".js") {
+                    body = super::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
+                }
+                site.insert(url, Bytes::from(body), content_type(&path), caching);
             }
         }
         Ok(site)
@@ -144,7 +147,7 @@ impl Site {
     pub fn insert_hydration_file(&mut self, file: HydrationFile) {
         self.insert(
             file.url.clone(),
-            Bytes::from(file.script.clone()),
+            Bytes::from(super::minify::js(&file.script)),
             "text/javascript; charset=utf-8",
             Caching::Immutable,
         );

@@ -5,7 +5,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::outcome::{Loaded, StorageIssue};
-use super::schema::{Record, backup_key, decode, encode, key};
+use super::schema::{Problem, Record, backup_key, decode, encode, key};
 
 /// Whether local storage can be written (private modes and disabled
 /// storage either hide it or throw on write).
@@ -25,31 +25,42 @@ pub fn available() -> bool {
 
 /// Reads a record; unreadable data is moved to a backup key and reported.
 pub fn load<R: Record + Default>() -> Loaded<R> {
-    if !available() {
-        return Loaded::fresh(Some(StorageIssue::Unavailable));
-    }
-    let storage = LocalStorage::raw();
-    let main_key = key(R::NAME);
-    let Ok(Some(raw)) = storage.get_item(&main_key) else {
-        return Loaded::fresh(None);
-    };
-    match decode::<R>(&raw) {
-        Ok(record) => Loaded {
-            record,
-            issue: None,
+    match read(R::NAME) {
+        Ok(None) => Loaded::fresh(None),
+        Ok(Some(raw)) => match decode::<R>(&raw) {
+            Ok(record) => Loaded {
+                record,
+                issue: None,
+            },
+            Err(problem) => Loaded::fresh(Some(set_aside(R::NAME, &raw, problem))),
         },
-        Err(problem) => {
-            let backup = backup_key(R::NAME, js_sys::Date::now() as u64);
-            let kept = storage.set_item(&backup, &raw).is_ok();
-            if kept {
-                let _ = storage.remove_item(&main_key);
-            }
-            Loaded::fresh(Some(StorageIssue::Recovered {
-                record: R::NAME,
-                problem,
-                backup_key: kept.then_some(backup),
-            }))
-        }
+        Err(issue) => Loaded::fresh(Some(issue)),
+    }
+}
+
+/// The stored text of record `name`, if any. (The parts of [`load`] that
+/// do not depend on the record's type are kept out of it, so the browser's
+/// code carries them once, not once per record.)
+fn read(name: &str) -> Result<Option<String>, StorageIssue> {
+    if !available() {
+        return Err(StorageIssue::Unavailable);
+    }
+    Ok(LocalStorage::raw().get_item(&key(name)).ok().flatten())
+}
+
+/// Moves the unreadable text `raw` of record `name` to a backup key, or
+/// leaves it in place when there is no room for a copy.
+fn set_aside(name: &'static str, raw: &str, problem: Problem) -> StorageIssue {
+    let storage = LocalStorage::raw();
+    let backup = backup_key(name, js_sys::Date::now() as u64);
+    let kept = storage.set_item(&backup, raw).is_ok();
+    if kept {
+        let _ = storage.remove_item(&key(name));
+    }
+    StorageIssue::Recovered {
+        record: name,
+        problem,
+        backup_key: kept.then_some(backup),
     }
 }
 
