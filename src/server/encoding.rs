@@ -10,6 +10,8 @@ use std::sync::OnceLock;
 
 use axum::body::Bytes;
 
+use super::zero_copy::hold;
+
 /// A content coding we can send.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
@@ -114,11 +116,13 @@ const MIN_COMPRESS: usize = 256;
 
 impl Bodies {
     /// Keeps `body` and its gzip form; brotli comes later with [`Bodies::make_brotli`].
+    /// For bodies held for the whole run: they are moved where they can be
+    /// sent without a copy (`zero_copy`).
     pub fn new(body: Bytes, content_type: &str) -> Self {
         let compress = compressible(content_type) && body.len() >= MIN_COMPRESS;
-        let gzip = compress.then(|| gzip(&body)).flatten();
+        let gzip = compress.then(|| gzip(&body)).flatten().map(hold);
         Bodies {
-            identity: body,
+            identity: hold(body),
             gzip,
             brotli: OnceLock::new(),
             compress,
@@ -152,7 +156,8 @@ impl Bodies {
     /// Compresses with brotli at its best quality (slow: run off the request path).
     pub fn make_brotli(&self) {
         if self.compress {
-            self.brotli.get_or_init(|| brotli(&self.identity, BEST));
+            self.brotli
+                .get_or_init(|| brotli(&self.identity, BEST).map(hold));
         } else {
             let _ = self.brotli.set(None);
         }

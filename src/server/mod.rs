@@ -17,6 +17,7 @@ mod security;
 mod site;
 #[cfg(test)]
 mod tests;
+mod zero_copy;
 
 use std::path::Path;
 use std::process::ExitCode;
@@ -91,6 +92,9 @@ async fn serve() -> ExitCode {
         }
     };
     let addr = options.site_addr;
+    if !zero_copy::start() {
+        tracing::info!("bodies are sent with ordinary writes (no memfd here)");
+    }
     let renderer = renderer(options.clone());
     let site = match build_site(&options, &renderer).await {
         Ok(site) => Arc::new(site),
