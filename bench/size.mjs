@@ -81,10 +81,11 @@ function assetsOfHtml(html, pageUrl) {
 }
 
 // Leptos's loader script names the client it imports once the browser is
-// idle: `(root, pkg dir, JS name, WASM name, ...)`. The server minifies it
-// (src/server/minify.rs), so spaces are optional in these patterns. The server drops the
+// idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
 // WASM preload (src/server/html_tidy.rs) and serves the loader as a file of
-// its own (src/server/hydration_file.rs), so this is where the client is found.
+// its own (src/server/hydration_file.rs), so this is where the client is
+// found. It also minifies it (src/server/minify.rs), so spaces are optional
+// in these patterns (and in the split loader's below).
 function clientOfLoader(text, url) {
   const found = [];
   for (const m of text.matchAll(/\(\s*"([^"]*)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(?:true|false)\s*\)/g)) {

@@ -105,6 +105,7 @@ impl Site {
     /// cargo-leptos put a hash in their names (`hashed`).
     pub fn load(root: &Path, pkg_dir: &str, hashed: bool) -> std::io::Result<Self> {
         let mut site = Site::default();
+        let pkg = format!("/{pkg_dir}/");
         let mut pending = vec![root.to_path_buf()];
         while let Some(dir) = pending.pop() {
             for item in std::fs::read_dir(&dir)? {
@@ -116,13 +117,14 @@ impl Site {
                 let Some(url) = url_path(root, &path) else {
                     continue;
                 };
-                let caching = if hashed && url.starts_with(&format!("/{pkg_dir}/")) {
+                let in_pkg = url.starts_with(&pkg);
+                let caching = if hashed && in_pkg {
                     Caching::Immutable
                 } else {
                     Caching::Revalidate
                 };
                 let mut body = std::fs::read(&path)?;
-                if url.starts_with(&format!("/{pkg_dir}/")) && url.ends_with(".js") {
+                if in_pkg && url.ends_with(".js") {
                     body = super::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
                 }
                 site.insert(url, Bytes::from(body), content_type(&path), caching);
