@@ -7,8 +7,18 @@ import path from 'node:path';
  */
 export class OwnServer {
   private process?: ChildProcess;
+  /** What the server wrote to stdout and stderr, when `captureOutput` is set. */
+  output = '';
 
-  constructor(readonly port: number) {}
+  /**
+   * `env` is added to the server's environment (RUST_LOG is `warn` unless
+   * given); `captureOutput` keeps its output in `output` instead of the
+   * test's console.
+   */
+  constructor(
+    readonly port: number,
+    private readonly options: { env?: Record<string, string>; captureOutput?: boolean } = {},
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -24,8 +34,12 @@ export class OwnServer {
         LEPTOS_SITE_ADDR: `127.0.0.1:${this.port}`,
         BACKEND_GUIDE_BUILD_ID: build,
         RUST_LOG: 'warn',
+        ...this.options.env,
       },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', this.options.captureOutput ? 'pipe' : 'inherit', 'inherit'],
+    });
+    this.process.stdout?.on('data', (chunk: Buffer) => {
+      this.output += chunk.toString('utf8');
     });
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {

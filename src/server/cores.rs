@@ -73,6 +73,7 @@ pub fn serve(
                 .name(format!("serve-{core}"))
                 .spawn(move || {
                     let runtime = tokio::runtime::Builder::new_current_thread()
+                        .on_thread_park(let_others_run)
                         .enable_all()
                         .build()
                         .expect("a single-threaded runtime starts");
@@ -91,6 +92,31 @@ pub fn serve(
         let _ = thread.join();
     }
     Ok(())
+}
+
+/// Called each time a core has run out of ready work, before it waits for
+/// more: other threads waiting for this CPU run first.
+///
+/// Under load a core rarely runs out, because new requests arrive while it
+/// works; it then keeps the CPU until the scheduler's next tick (4 ms with
+/// the common HZ=250) and every connection it holds waits that long. The
+/// threads that share its CPU are usually its partners: the TLS proxy in
+/// front of it, or the client in a benchmark. Yielding here lets them run
+/// in short turns, as they would beside nginx, whose many system calls per
+/// request give the scheduler many chances to switch.
+/// - `bench/load.sh`, `/` at 64 connections: p99 7.6 ms -> 1.6 ms, and the
+///   throughput stayed above nginx's (see README).
+/// - With nothing else to run, `sched_yield` returns at once (a system call
+///   per idle wake-up).
+/// - Beside CPU-bound work of the same priority, the server takes its fair
+///   share of the CPU rather than more: 30k requests a second, as nginx,
+///   rather than 45k with a p99 of 12 ms. Niced batch work does not slow it.
+fn let_others_run() {
+    #[cfg(unix)]
+    // SAFETY: sched_yield takes no arguments and cannot fail on Linux.
+    unsafe {
+        libc::sched_yield();
+    }
 }
 
 /// Raises the soft limit on open files to the hard limit, so the server can

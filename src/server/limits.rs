@@ -1,14 +1,17 @@
 //! Requests we refuse before any work is done, and what a panic turns into.
 
 use std::any::Any;
+use std::future::{Ready, ready};
+use std::task::{Context, Poll};
 
 use axum::{
     body::Body,
     extract::Request,
     http::{StatusCode, header},
-    middleware::Next,
     response::{IntoResponse, Response},
 };
+use futures_util::future::Either;
+use tower::{Layer, Service};
 
 /// Longest URL (path and query) we accept. Real links here are under 100.
 pub const MAX_URI: usize = 2048;
@@ -80,11 +83,44 @@ fn percent_decode(input: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Refuses requests that fail [`check`] with a short plain-text answer.
-pub async fn guard(request: Request, next: Next) -> Response {
-    match check(&request) {
-        Some(status) => refuse(status),
-        None => next.run(request).await,
+/// Refuses requests that fail [`check`] with a short plain-text answer,
+/// before they reach the service inside. A plain tower layer rather than
+/// `axum::middleware::from_fn`, which clones the inner service and boxes a
+/// future on every request.
+#[derive(Clone, Copy)]
+pub struct GuardLayer;
+
+impl<S> Layer<S> for GuardLayer {
+    type Service = Guard<S>;
+
+    fn layer(&self, inner: S) -> Guard<S> {
+        Guard { inner }
+    }
+}
+
+/// See [`GuardLayer`].
+#[derive(Clone)]
+pub struct Guard<S> {
+    inner: S,
+}
+
+impl<S> Service<Request> for Guard<S>
+where
+    S: Service<Request, Response = Response>,
+{
+    type Response = Response;
+    type Error = S::Error;
+    type Future = Either<Ready<Result<Response, S::Error>>, S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request) -> Self::Future {
+        match check(&request) {
+            Some(status) => Either::Left(ready(Ok(refuse(status)))),
+            None => Either::Right(self.inner.call(request)),
+        }
     }
 }
 

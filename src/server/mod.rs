@@ -29,7 +29,6 @@ use axum::{
     body::{Body, Bytes, to_bytes},
     extract::{Request, State},
     http::{StatusCode, header},
-    middleware::from_fn,
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -49,6 +48,7 @@ const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 pub fn run() -> ExitCode {
     let logs = log_writer::Batched::new(std::io::stdout());
     logs.flush_periodically();
+    let at_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
@@ -59,8 +59,11 @@ pub fn run() -> ExitCode {
             move || log_writer::Line(logs.clone())
         })
         // Colours for a person at a terminal, plain text for log files.
-        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()))
+        .with_ansi(at_terminal)
         .init();
+    if !at_terminal {
+        request_log::write_directly_to(logs.clone());
+    }
     if !memory::no_transparent_huge_pages() {
         tracing::debug!("transparent huge pages stay as the system has them");
     }
@@ -93,7 +96,9 @@ async fn serve() -> ExitCode {
     };
     let addr = options.site_addr;
     if !zero_copy::start() {
-        tracing::info!("bodies are sent with ordinary writes (no memfd here)");
+        tracing::info!(
+            "bodies are sent with ordinary writes (no temporary file or memfd for them here)"
+        );
     }
     let renderer = renderer(options.clone());
     let site = match build_site(&options, &renderer).await {
@@ -312,10 +317,10 @@ pub fn router(site: Arc<Site>, renderer: Router) -> Router {
 pub fn with_production_layers(app: Router) -> Router {
     app.layer(
         ServiceBuilder::new()
-            .layer(from_fn(request_log::log))
+            .layer(request_log::RequestLogLayer)
             .layer(security::headers_layer())
             .layer(CatchPanicLayer::custom(limits::panic_response))
-            .layer(from_fn(limits::guard)),
+            .layer(limits::GuardLayer),
     )
 }
 

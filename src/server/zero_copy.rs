@@ -7,13 +7,20 @@
 //! takes references to those pages instead of a copy.
 //!
 //! Here the bodies held for the whole run (pages and files, in every
-//! coding) are kept in one shared-memory file (`memfd`), mapped into the
-//! process so they are still ordinary `Bytes` for the rest of the server.
-//! [`Stream`] wraps each connection's socket: when hyper hands it a slice
-//! that lies in that mapping, the slice is sent with `sendfile` from the
-//! file instead of `write` from memory. Everything else (headers, pages
-//! rendered for one request) is written as before. Without memfd (not
-//! Linux, or refused) nothing is held there and every write is ordinary.
+//! coding) are written once into one file, mapped into the process so they
+//! are still ordinary `Bytes` for the rest of the server. [`Stream`] wraps
+//! each connection's socket: when hyper hands it a slice that lies in that
+//! mapping, the slice is sent with `sendfile` from the file instead of
+//! `write` from memory. Everything else (headers, pages rendered for one
+//! request) is written as before.
+//!
+//! The file is an unnamed one in the temporary directory (`O_TMPFILE`, gone
+//! when the process ends), so its pages sit in an ordinary filesystem's
+//! page cache: `sendfile` gathers those in batches and, on filesystems with
+//! large folios, a few at a time. Shared memory (`memfd`, tried next) is
+//! looked up page by page, which cost 10% of the server's CPU on the guide
+//! page. Without either (not Linux, or refused) nothing is held there and
+//! every write is ordinary.
 
 use std::io::{self, IoSlice};
 use std::pin::Pin;
@@ -51,14 +58,11 @@ pub fn start() -> bool {
 impl Region {
     #[cfg(target_os = "linux")]
     fn create() -> Option<Region> {
+        let fd = temporary_file().or_else(shared_memory)?;
         // SAFETY: plain system calls on a file descriptor this function
-        // creates and owns; the mapping is checked before it is used and
-        // is never unmapped (held bodies live as long as the process).
+        // owns; the mapping is checked before it is used and is never
+        // unmapped (held bodies live as long as the process).
         unsafe {
-            let fd = libc::memfd_create(c"backend-guide-bodies".as_ptr(), libc::MFD_CLOEXEC);
-            if fd < 0 {
-                return None;
-            }
             // Reads need not stamp the file's access time (each sendfile
             // did: `touch_atime` showed in the profile).
             let flags = libc::fcntl(fd, libc::F_GETFL);
@@ -72,7 +76,7 @@ impl Region {
             let base = libc::mmap(
                 std::ptr::null_mut(),
                 CAPACITY,
-                libc::PROT_READ | libc::PROT_WRITE,
+                libc::PROT_READ,
                 libc::MAP_SHARED,
                 fd,
                 0,
@@ -101,7 +105,64 @@ impl Region {
     }
 }
 
-/// `body` moved into the shared file, to be sent without a copy; `body` as
+/// An unnamed file in the temporary directory (`TMPDIR`, else `/tmp`).
+#[cfg(target_os = "linux")]
+fn temporary_file() -> Option<i32> {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::ffi::CString::new(std::env::temp_dir().as_os_str().as_bytes()).ok()?;
+    // SAFETY: `dir` is a valid C string; the descriptor returned is owned
+    // by the caller.
+    let fd = unsafe {
+        libc::open(
+            dir.as_ptr(),
+            libc::O_TMPFILE | libc::O_RDWR | libc::O_CLOEXEC,
+            0o600,
+        )
+    };
+    (fd >= 0).then_some(fd)
+}
+
+/// An anonymous shared-memory file.
+#[cfg(target_os = "linux")]
+fn shared_memory() -> Option<i32> {
+    // SAFETY: the name is a valid C string; the descriptor returned is
+    // owned by the caller.
+    let fd = unsafe { libc::memfd_create(c"backend-guide-bodies".as_ptr(), libc::MFD_CLOEXEC) };
+    (fd >= 0).then_some(fd)
+}
+
+/// Writes all of `bytes` at `offset` in the file `fd`.
+#[cfg(target_os = "linux")]
+fn write_all_at(fd: i32, mut bytes: &[u8], mut offset: usize) -> io::Result<()> {
+    while !bytes.is_empty() {
+        // SAFETY: `bytes` is a live slice; `fd` is the region's open file.
+        let n = unsafe {
+            libc::pwrite(
+                fd,
+                bytes.as_ptr().cast(),
+                bytes.len(),
+                offset as libc::off_t,
+            )
+        };
+        if n < 0 {
+            let error = io::Error::last_os_error();
+            if error.kind() == io::ErrorKind::Interrupted {
+                continue;
+            }
+            return Err(error);
+        }
+        bytes = &bytes[n as usize..];
+        offset += n as usize;
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+fn write_all_at(_: i32, _: &[u8], _: usize) -> io::Result<()> {
+    unreachable!("no region exists off Linux")
+}
+
+/// `body` moved into the held file, to be sent without a copy; `body` as
 /// it is when there is no file, no room, or nothing to gain. Only for
 /// bodies held for the whole run: the room is never given back.
 pub fn hold(body: Bytes) -> Bytes {
@@ -120,15 +181,17 @@ pub fn hold(body: Bytes) -> Bytes {
     else {
         return body;
     };
-    // SAFETY: `start..start + len` was just reserved for this call alone
-    // (the bump above never hands out a range twice) and lies within the
-    // mapping, which is never unmapped; the bytes are written once, here,
-    // before the slice is shared, and never again.
-    let held: &'static [u8] = unsafe {
-        let at = (region.base + start) as *mut u8;
-        std::ptr::copy_nonoverlapping(body.as_ptr(), at, len);
-        std::slice::from_raw_parts(at, len)
-    };
+    // `start..start + len` was just reserved for this call alone (the bump
+    // above never hands out a range twice). A full disk leaves the body
+    // where it is.
+    if let Err(e) = write_all_at(region.fd, &body, start) {
+        tracing::warn!("a body stays in memory: cannot write it to the held file: {e}");
+        return body;
+    }
+    // SAFETY: the range lies within the mapping, which is never unmapped,
+    // and its bytes were written above, once, before the slice is shared.
+    let held: &'static [u8] =
+        unsafe { std::slice::from_raw_parts((region.base + start) as *const u8, len) };
     Bytes::from_static(held)
 }
 
@@ -251,7 +314,10 @@ mod tests {
 
     #[test]
     fn held_bodies_keep_their_bytes_and_are_found_in_the_file() {
-        assert!(start(), "memfd and mmap work on Linux");
+        assert!(
+            start(),
+            "a temporary file or memfd, and mmap, work on Linux"
+        );
         let region = region().unwrap();
         let text = Bytes::from("back end ".repeat(1000));
         let held = hold(text.clone());

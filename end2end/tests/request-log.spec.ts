@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { OwnServer } from './own-server';
+
+// The server's own log, as an operator reads it: one line per request, in
+// the same layout as its other lines, written to a pipe (as under systemd
+// or docker) rather than a terminal.
+const port = Number(process.env.E2E_PORT ?? 3000) + 14;
+const STAMP = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z`;
+
+async function logOf(env: Record<string, string>): Promise<string> {
+  const server = new OwnServer(port, { env, captureOutput: true });
+  await server.start('request-log');
+  try {
+    expect((await fetch(`${server.url}/guide/skills`)).status).toBe(200);
+    expect((await fetch(`${server.url}/no/such/page`)).status).toBe(404);
+    expect((await fetch(`${server.url}/favicon.ico`, { method: 'PUT' })).status).toBe(405);
+  } finally {
+    // Stopping writes out the lines still batched.
+    await server.stop();
+  }
+  return server.output;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('every request is logged with method, path, status and latency', async () => {
+  const log = await logOf({ RUST_LOG: 'info' });
+  for (const [method, path, status] of [
+    ['GET', '/guide/skills', 200],
+    ['GET', '/no/such/page', 404],
+    ['PUT', '/favicon.ico', 405],
+  ]) {
+    const line = new RegExp(`^${STAMP}  INFO request: ${method} ${path} ${status} \\d+µs$`, 'm');
+    expect(log, `${method} ${path}`).toMatch(line);
+  }
+  // The server's other lines share the layout.
+  expect(log).toMatch(new RegExp(`^${STAMP}  INFO backend_guide::server: serving the guide`, 'm'));
+});
+
+test('RUST_LOG turns request lines off', async () => {
+  const log = await logOf({ RUST_LOG: 'info,request=warn' });
+  expect(log).toContain('serving the guide');
+  expect(log).not.toContain(' request: ');
+});
