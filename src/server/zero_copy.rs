@@ -18,7 +18,7 @@
 //! when the process ends), so its pages sit in an ordinary filesystem's
 //! page cache: `sendfile` gathers those in batches and, on filesystems with
 //! large folios, a few at a time. Shared memory (`memfd`, tried next) is
-//! looked up page by page, which cost 10% of the server's CPU on the guide
+//! looked up page by page, which cost 8% of the server's CPU on the guide
 //! page. Without either (not Linux, or refused) nothing is held there and
 //! every write is ordinary.
 
