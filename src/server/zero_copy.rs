@@ -22,7 +22,10 @@
 //! page. Without either (not Linux, or refused) nothing is held there and
 //! every write is ordinary.
 
+use std::fs::File;
 use std::io::{self, IoSlice};
+use std::os::fd::AsRawFd;
+use std::os::unix::fs::FileExt;
 use std::pin::Pin;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -36,9 +39,9 @@ use tokio::net::TcpStream;
 /// space: memory is used for what is written, not for this.
 const CAPACITY: usize = 1 << 30;
 
-/// The shared-memory file the held bodies live in, and its mapping.
+/// The file the held bodies live in, and its mapping.
 struct Region {
-    fd: i32,
+    file: File,
     base: usize,
     used: AtomicUsize,
 }
@@ -58,39 +61,33 @@ pub fn start() -> bool {
 impl Region {
     #[cfg(target_os = "linux")]
     fn create() -> Option<Region> {
-        let fd = temporary_file().or_else(shared_memory)?;
-        // SAFETY: plain system calls on a file descriptor this function
-        // owns; the mapping is checked before it is used and is never
-        // unmapped (held bodies live as long as the process).
-        unsafe {
+        let file = temporary_file().or_else(shared_memory)?;
+        file.set_len(CAPACITY as u64).ok()?;
+        let fd = file.as_raw_fd();
+        // SAFETY: plain system calls on the open file `file` owns; the
+        // mapping is checked before it is used and is never unmapped (held
+        // bodies live as long as the process).
+        let base = unsafe {
             // Reads need not stamp the file's access time (each sendfile
             // did: `touch_atime` showed in the profile).
             let flags = libc::fcntl(fd, libc::F_GETFL);
             if flags >= 0 {
                 libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NOATIME);
             }
-            if libc::ftruncate(fd, CAPACITY as libc::off_t) != 0 {
-                libc::close(fd);
-                return None;
-            }
-            let base = libc::mmap(
+            libc::mmap(
                 std::ptr::null_mut(),
                 CAPACITY,
                 libc::PROT_READ,
                 libc::MAP_SHARED,
                 fd,
                 0,
-            );
-            if base == libc::MAP_FAILED {
-                libc::close(fd);
-                return None;
-            }
-            Some(Region {
-                fd,
-                base: base as usize,
-                used: AtomicUsize::new(0),
-            })
-        }
+            )
+        };
+        (base != libc::MAP_FAILED).then(|| Region {
+            file,
+            base: base as usize,
+            used: AtomicUsize::new(0),
+        })
     }
 
     #[cfg(not(target_os = "linux"))]
@@ -107,59 +104,27 @@ impl Region {
 
 /// An unnamed file in the temporary directory (`TMPDIR`, else `/tmp`).
 #[cfg(target_os = "linux")]
-fn temporary_file() -> Option<i32> {
-    use std::os::unix::ffi::OsStrExt;
-    let dir = std::ffi::CString::new(std::env::temp_dir().as_os_str().as_bytes()).ok()?;
-    // SAFETY: `dir` is a valid C string; the descriptor returned is owned
-    // by the caller.
-    let fd = unsafe {
-        libc::open(
-            dir.as_ptr(),
-            libc::O_TMPFILE | libc::O_RDWR | libc::O_CLOEXEC,
-            0o600,
-        )
-    };
-    (fd >= 0).then_some(fd)
+fn temporary_file() -> Option<File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .mode(0o600)
+        .custom_flags(libc::O_TMPFILE)
+        .open(std::env::temp_dir())
+        .ok()
 }
 
 /// An anonymous shared-memory file.
 #[cfg(target_os = "linux")]
-fn shared_memory() -> Option<i32> {
-    // SAFETY: the name is a valid C string; the descriptor returned is
-    // owned by the caller.
-    let fd = unsafe { libc::memfd_create(c"backend-guide-bodies".as_ptr(), libc::MFD_CLOEXEC) };
-    (fd >= 0).then_some(fd)
-}
-
-/// Writes all of `bytes` at `offset` in the file `fd`.
-#[cfg(target_os = "linux")]
-fn write_all_at(fd: i32, mut bytes: &[u8], mut offset: usize) -> io::Result<()> {
-    while !bytes.is_empty() {
-        // SAFETY: `bytes` is a live slice; `fd` is the region's open file.
-        let n = unsafe {
-            libc::pwrite(
-                fd,
-                bytes.as_ptr().cast(),
-                bytes.len(),
-                offset as libc::off_t,
-            )
-        };
-        if n < 0 {
-            let error = io::Error::last_os_error();
-            if error.kind() == io::ErrorKind::Interrupted {
-                continue;
-            }
-            return Err(error);
-        }
-        bytes = &bytes[n as usize..];
-        offset += n as usize;
+fn shared_memory() -> Option<File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: the name is a valid C string; the descriptor, when there is
+    // one, is new and handed to the `File` that owns it from then on.
+    unsafe {
+        let fd = libc::memfd_create(c"backend-guide-bodies".as_ptr(), libc::MFD_CLOEXEC);
+        (fd >= 0).then(|| File::from_raw_fd(fd))
     }
-    Ok(())
-}
-
-#[cfg(not(target_os = "linux"))]
-fn write_all_at(_: i32, _: &[u8], _: usize) -> io::Result<()> {
-    unreachable!("no region exists off Linux")
 }
 
 /// `body` moved into the held file, to be sent without a copy; `body` as
@@ -184,7 +149,7 @@ pub fn hold(body: Bytes) -> Bytes {
     // `start..start + len` was just reserved for this call alone (the bump
     // above never hands out a range twice). A full disk leaves the body
     // where it is.
-    if let Err(e) = write_all_at(region.fd, &body, start) {
+    if let Err(e) = region.file.write_all_at(&body, start as u64) {
         tracing::warn!("a body stays in memory: cannot write it to the held file: {e}");
         return body;
     }
@@ -265,7 +230,6 @@ impl AsyncWrite for Stream {
 /// many bytes went, or the error if none did.
 #[cfg(target_os = "linux")]
 fn send_parts(socket: &TcpStream, region: &Region, bufs: &[IoSlice<'_>]) -> io::Result<usize> {
-    use std::os::fd::AsRawFd;
     let fd = socket.as_raw_fd();
     let mut sent = 0;
     for (i, buf) in bufs.iter().enumerate() {
@@ -280,7 +244,7 @@ fn send_parts(socket: &TcpStream, region: &Region, bufs: &[IoSlice<'_>]) -> io::
             match region.offset_of(buf) {
                 Some(start) => {
                     let mut offset = start as libc::off_t;
-                    libc::sendfile(fd, region.fd, &mut offset, buf.len())
+                    libc::sendfile(fd, region.file.as_raw_fd(), &mut offset, buf.len())
                 }
                 None => {
                     let flags = libc::MSG_NOSIGNAL | if more { libc::MSG_MORE } else { 0 };
