@@ -11,7 +11,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use futures_util::future::Either;
-use tower::{Layer, Service};
+use tower::Service;
 
 /// Longest URL (path and query) we accept. Real links here are under 100.
 pub const MAX_URI: usize = 2048;
@@ -84,24 +84,19 @@ fn percent_decode(input: &[u8]) -> Vec<u8> {
 }
 
 /// Refuses requests that fail [`check`] with a short plain-text answer,
-/// before they reach the service inside. A plain tower layer rather than
+/// before they reach the service inside. A plain tower service rather than
 /// `axum::middleware::from_fn`, which clones the inner service and boxes a
 /// future on every request.
-#[derive(Clone, Copy)]
-pub struct GuardLayer;
-
-impl<S> Layer<S> for GuardLayer {
-    type Service = Guard<S>;
-
-    fn layer(&self, inner: S) -> Guard<S> {
-        Guard { inner }
-    }
-}
-
-/// See [`GuardLayer`].
 #[derive(Clone)]
 pub struct Guard<S> {
     inner: S,
+}
+
+impl<S> Guard<S> {
+    /// `inner`, guarded (for `ServiceBuilder::layer_fn`).
+    pub fn new(inner: S) -> Self {
+        Guard { inner }
+    }
 }
 
 impl<S> Service<Request> for Guard<S>

@@ -317,10 +317,10 @@ pub fn router(site: Arc<Site>, renderer: Router) -> Router {
 pub fn with_production_layers(app: Router) -> Router {
     app.layer(
         ServiceBuilder::new()
-            .layer(request_log::RequestLogLayer)
+            .layer_fn(request_log::RequestLog::new)
             .layer(security::headers_layer())
             .layer(CatchPanicLayer::custom(limits::panic_response))
-            .layer(limits::GuardLayer),
+            .layer_fn(limits::Guard::new),
     )
 }
 

@@ -15,6 +15,7 @@
 //! `request` target, e.g. `RUST_LOG=info,request=warn`.
 
 use std::cell::{Cell, RefCell};
+use std::fmt;
 use std::future::Future;
 use std::io::{Stdout, Write};
 use std::pin::Pin;
@@ -25,7 +26,7 @@ use std::time::{Instant, SystemTime, UNIX_EPOCH};
 use axum::http::{Method, Request, Uri};
 use axum::response::Response;
 use pin_project_lite::pin_project;
-use tower::{Layer, Service};
+use tower::Service;
 
 use super::log_writer::Batched;
 
@@ -39,22 +40,17 @@ pub fn write_directly_to(out: Arc<Batched<Stdout>>) {
     let _ = DIRECT.set(out);
 }
 
-/// Logs every request that passes through it (see [`RequestLogLayer`]).
+/// Logs each request once its response headers are ready. A plain tower
+/// service rather than `axum::middleware::from_fn`, which clones the inner
+/// service and boxes a future on every request.
 #[derive(Clone)]
 pub struct RequestLog<S> {
     inner: S,
 }
 
-/// Logs each request once its response headers are ready. A plain tower
-/// layer rather than `axum::middleware::from_fn`, which clones the inner
-/// service and boxes a future on every request.
-#[derive(Clone, Copy)]
-pub struct RequestLogLayer;
-
-impl<S> Layer<S> for RequestLogLayer {
-    type Service = RequestLog<S>;
-
-    fn layer(&self, inner: S) -> RequestLog<S> {
+impl<S> RequestLog<S> {
+    /// `inner`, with its requests logged (for `ServiceBuilder::layer_fn`).
+    pub fn new(inner: S) -> Self {
         RequestLog { inner }
     }
 }
@@ -116,25 +112,49 @@ where
 
 /// Writes one request's line, straight to the output or through `tracing`.
 fn write_line(method: &Method, path: &str, status: u16, micros: u128) {
+    let message = Message {
+        method: method.as_str(),
+        path,
+        status,
+        micros,
+    };
     match DIRECT.get() {
         Some(out) => {
             if tracing::enabled!(target: "request", tracing::Level::INFO) {
                 LINE.with_borrow_mut(|line| {
                     line.clear();
-                    format_line(
-                        line,
-                        SystemTime::now(),
-                        method.as_str(),
-                        path,
-                        status,
-                        micros,
-                    );
+                    format_line(line, SystemTime::now(), &message);
                     // A log that cannot be written must not fail the request.
                     let _ = out.append(line);
                 });
             }
         }
-        None => tracing::info!(target: "request", "{method} {path} {status} {micros}µs"),
+        None => tracing::info!(target: "request", "{message}"),
+    }
+}
+
+/// What a request's line says, by either route:
+/// `{method} {path} {status} {micros}µs`. Control characters in the path
+/// are written as `\xNN`, so a request can neither break a log line nor
+/// colour a terminal. (hyper already refuses such bytes in a request
+/// target; this keeps the log safe on its own.)
+struct Message<'a> {
+    method: &'a str,
+    path: &'a str,
+    status: u16,
+    micros: u128,
+}
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ", self.method)?;
+        let mut rest = self.path;
+        while let Some(at) = rest.find(|c: char| c.is_ascii_control()) {
+            // A control character is one byte, so `at + 1` starts the next.
+            write!(f, "{}\\x{:02x}", &rest[..at], rest.as_bytes()[at])?;
+            rest = &rest[at + 1..];
+        }
+        write!(f, "{rest} {} {}µs", self.status, self.micros)
     }
 }
 
@@ -151,23 +171,12 @@ const STAMP_LEN: usize = 27;
 /// Where the microseconds start in a time stamp.
 const MICROS_AT: usize = 20;
 
-/// Appends `{time}  INFO request: {method} {path} {status} {micros}µs` and a
-/// newline to `line`: the layout of `tracing-subscriber`'s default format.
-fn format_line(
-    line: &mut Vec<u8>,
-    time: SystemTime,
-    method: &str,
-    path: &str,
-    status: u16,
-    micros: u128,
-) {
+/// Appends `{time}  INFO request: {message}` and a newline to `line`: the
+/// layout of `tracing-subscriber`'s default format.
+fn format_line(line: &mut Vec<u8>, time: SystemTime, message: &Message) {
     line.extend_from_slice(&time_stamp(time));
     line.extend_from_slice(b"  INFO request: ");
-    line.extend_from_slice(method.as_bytes());
-    line.push(b' ');
-    push_escaped(line, path);
-    let _ = write!(line, " {status} {micros}µs");
-    line.push(b'\n');
+    let _ = writeln!(line, "{message}");
 }
 
 /// The time stamp of `time`. The date and time of day are made once per
@@ -190,19 +199,6 @@ fn time_stamp(time: SystemTime) -> [u8; STAMP_LEN] {
     stamp
 }
 
-/// Control characters are written as `\xNN`, so a request can neither
-/// break a log line nor colour a terminal. (hyper already refuses such
-/// bytes in a request target; this keeps the log safe on its own.)
-fn push_escaped(line: &mut Vec<u8>, text: &str) {
-    for byte in text.bytes() {
-        if byte.is_ascii_control() {
-            let _ = write!(line, "\\x{byte:02x}");
-        } else {
-            line.push(byte);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -210,7 +206,13 @@ mod tests {
 
     fn line(time: SystemTime, path: &str) -> String {
         let mut line = Vec::new();
-        format_line(&mut line, time, "GET", path, 200, 15);
+        let message = Message {
+            method: "GET",
+            path,
+            status: 200,
+            micros: 15,
+        };
+        format_line(&mut line, time, &message);
         String::from_utf8(line).unwrap()
     }
 
