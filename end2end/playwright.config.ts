@@ -47,7 +47,7 @@ export default defineConfig<{ allowedConsole: RegExp[] }>({
     {
       // Every page must be readable from the server's HTML alone.
       name: 'no-js',
-      testMatch: /(pages|not-found|quiz-start)\.spec\.ts/,
+      testMatch: /(pages|not-found|quiz-start|reading)\.spec\.ts/,
       use: {
         ...devices['Desktop Chrome'],
         launchOptions,

@@ -5,7 +5,7 @@ use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::Router;
 
 use crate::{
-    components::layout::{MENU_SCRIPT, SiteFooter, SiteHeader, SkipLink},
+    components::layout::{COPY_CODE_SCRIPT, MENU_SCRIPT, SiteFooter, SiteHeader, SkipLink},
     components::library_notice::LibraryNotice,
     components::offline_status::OfflineStatus,
     components::page_navigation::NAVIGATION_SCRIPT,
@@ -26,6 +26,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // Before anything paints: the reader's saved theme, if any.
                 <script inner_html=theme_choice::early_script()></script>
                 <script inner_html=MENU_SCRIPT></script>
+                <script inner_html=COPY_CODE_SCRIPT></script>
                 <script inner_html=NAVIGATION_SCRIPT></script>
                 <meta name="theme-color" content="#0b5cad" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />

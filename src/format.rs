@@ -16,9 +16,41 @@ pub fn date_from_ms(ms: f64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// "2 December 2026" for `2026-12-02`; the text itself when it is not such a date.
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    match (m.parse::<usize>(), d.parse::<u32>()) {
+        (Ok(m @ 1..=12), Ok(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::date_from_ms;
+    use super::{date_from_ms, long_date};
+
+    #[test]
+    fn long_dates_name_the_month() {
+        assert_eq!(long_date("2026-12-02"), "2 December 2026");
+        assert_eq!(long_date("soon"), "soon");
+    }
 
     #[test]
     fn formats_dates() {

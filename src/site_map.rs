@@ -46,6 +46,8 @@ pub fn interview_question(question_id: &str) -> String {
 pub const SEARCH_INDEX: &str = "/search-index.json";
 /// Not a page: the quiz's question bank, fetched by the quiz when it starts.
 pub const QUIZ_BANK: &str = "/quiz-bank.json";
+/// Not a page: the interview bank, fetched by the interview kit when it starts.
+pub const INTERVIEW_BANK: &str = "/interview-bank.json";
 /// The one route with a parameter: a guide section by its slug.
 const GUIDE_SECTION_ROUTE: &str = "/guide/:slug";
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, hydrated, sections, test } from './fixtures';
-import { answer, next } from './quiz-helpers';
+import { QUICK, answer, next } from './quiz-helpers';
 
 /**
  * Accessibility checks with axe-core: every page in both colour schemes, plus
@@ -95,7 +95,7 @@ for (const theme of THEMES) {
       await hydrated(page);
       await page.getByRole('radio', { name: /^Quick/ }).check();
       await page.getByRole('button', { name: 'Start the quiz' }).click();
-      await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: `Question 1 of ${QUICK}` })).toBeVisible();
       await checkA11y(page, testInfo, `quiz question ${theme}`);
 
       await answer(page, 'right');
@@ -104,7 +104,7 @@ for (const theme of THEMES) {
       await answer(page, 'wrong');
       await checkA11y(page, testInfo, `quiz feedback, wrong ${theme}`);
 
-      for (let i = 3; i <= 10; i++) {
+      for (let i = 3; i <= QUICK; i++) {
         await next(page);
         await answer(page, i % 2 ? 'right' : 'wrong');
       }
@@ -123,9 +123,10 @@ for (const theme of THEMES) {
       await form.getByRole('button', { name: 'Suggest questions' }).click();
       await expect(page.locator('.kit .kit-question').first()).toBeVisible();
       await checkA11y(page, testInfo, `kit editor ${theme}`);
-      await page.getByRole('button', { name: 'Share link' }).click();
-      await page.getByRole('button', { name: 'Run the interview' }).click();
-      await page.locator('.kit .kit-question').first().getByRole('radio', { name: '3 Solid' }).check();
+      await page.getByRole('button', { name: 'Copy share link' }).click();
+      await page.getByLabel('Candidate').fill('Ada');
+      await page.getByRole('button', { name: 'Start the interview' }).click();
+      await page.locator('.scored-question').first().getByRole('radio', { name: /^3 Solid/ }).check();
       await checkA11y(page, testInfo, `kit under way with a score and the share link ${theme}`);
       await page.getByRole('button', { name: 'Practice as a candidate' }).click();
       await page.locator('.practice-question').first().getByRole('button', { name: 'Show what a strong answer covers' }).click();

@@ -9,8 +9,13 @@ test('add, annotate, remove with undo, and clear bookmarks; they persist', async
   await hydrated(page);
   const sectionStar = page.getByRole('button', { name: 'Bookmark the section “Essential skills”' });
   await expect(sectionStar).toHaveAttribute('aria-pressed', 'false');
+  // A touch target of at least 44 px, and a confirmation when pressed.
+  const box = await sectionStar.boundingBox();
+  expect(box!.width).toBeGreaterThanOrEqual(44);
+  expect(box!.height).toBeGreaterThanOrEqual(44);
   await sectionStar.click();
   await expect(sectionStar).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Bookmarked' }).first()).toBeVisible();
 
   const headingStar = page.getByRole('button', { name: /^Bookmark the heading “Databases”/ });
   await headingStar.click();
@@ -29,9 +34,16 @@ test('add, annotate, remove with undo, and clear bookmarks; they persist', async
 
   // A note.
   await items.nth(0).getByRole('button', { name: 'Add a note' }).click();
-  await page.getByLabel(/Note for Essential skills › Databases/).fill('Compare with MongoDB');
+  await expect(page.getByLabel(/Note for Essential skills › Databases/)).toBeFocused();
+  await page.keyboard.type('Compare with MongoDB');
   await page.getByRole('button', { name: 'Save note' }).click();
   await expect(items.nth(0).locator('.note')).toHaveText('Compare with MongoDB');
+  // The note shows beside the bookmarked heading in the guide.
+  await items.nth(0).getByRole('link', { name: /Databases/ }).click();
+  await hydrated(page);
+  await expect(page.locator('.bookmark-note').filter({ hasText: 'Compare with MongoDB' })).toBeVisible();
+  await page.goBack();
+  await hydrated(page);
 
   // Kept after a reload and in a new page.
   await page.reload();
@@ -118,13 +130,20 @@ test('a bookmark whose heading was removed stays listed, marked as moved', async
   await expect(item.getByRole('link', { name: 'Essential skills' })).toHaveAttribute('href', '/guide/skills');
 });
 
-test('reading to the end of a section marks it read; it can be unmarked', async ({ page }) => {
+test('jumping to the end at once is not reading: a section is marked read after time on it', async ({ page }) => {
   const target = all[1];
+  await page.clock.install();
   await page.goto(`/guide/${target.slug}`);
   await hydrated(page);
   const contents = page.getByRole('navigation', { name: 'Contents' });
   await expect(contents.getByRole('link', { name: `${target.title} (read)` })).toHaveCount(0);
   await page.locator('.section-end').scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 200);
+  await expect(page.getByRole('button', { name: 'Mark as read' })).toBeVisible();
+  await expect(page.getByText('You have read this section.')).toHaveCount(0);
+  // A reader who spends a fair part of the reading time on it has read it.
+  await page.clock.fastForward(30 * 60 * 1000);
+  await page.mouse.wheel(0, -200);
   await page.mouse.wheel(0, 200);
   await expect(page.getByText('You have read this section.')).toBeVisible();
   await expect(contents.getByRole('link', { name: `${target.title} (read)` })).toBeVisible();
@@ -147,8 +166,7 @@ test('export, then import into a fresh browser, restores bookmarks and progress'
   await hydrated(page);
   await page.getByRole('button', { name: /^Bookmark the section/ }).click();
   await page.getByRole('button', { name: /^Bookmark the heading “Communication”/ }).click();
-  await page.locator('.section-end').scrollIntoViewIfNeeded();
-  await page.mouse.wheel(0, 200);
+  await page.getByRole('button', { name: 'Mark as read' }).click();
   await expect(page.getByText('You have read this section.')).toBeVisible();
   await page.goto('/bookmarks');
   await hydrated(page);

@@ -27,7 +27,8 @@ async function newKit(page: Page, name: string, level: string, areas: string[]) 
 
 const prompts = (page: Page) => page.locator('.kit .kit-question .kit-prompt').allTextContents();
 
-test('an interviewer builds, edits, scores, prints and shares a senior kit', async ({ page, browser, baseURL }) => {
+test('an interviewer builds a kit, runs two interviews, compares them, prints and shares', async ({ page, browser, baseURL, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await hydrated(page);
   await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Interviews' }).click();
@@ -35,11 +36,17 @@ test('an interviewer builds, edits, scores, prints and shares a senior kit', asy
   await kitsReady(page);
   await expect(page.getByText('No kits yet')).toBeVisible();
 
+  // "Suggest questions" shows the new kit and takes the reader to it.
   await newKit(page, 'Senior API hire', 'Senior', ['APIs', 'Databases']);
+  await expect(page.getByRole('heading', { level: 2, name: 'Senior API hire' })).toBeFocused();
+  const meta = page.locator('.kit > .kit-meta');
+  await expect(meta).toContainText('Senior ·');
+  await expect(meta).not.toContainText('Senior level');
+  await expect(meta).toContainText('for introductions');
+  await expect(meta).toContainText("for the candidate's own questions (45 minutes in all)");
   const questions = page.locator('.kit .kit-question');
   const before = await prompts(page);
   expect(before.length).toBeGreaterThanOrEqual(3);
-  await expect(page.locator('.kit-questions .kit-question-meta').first()).toContainText('Senior');
   const metas = await page.locator('.kit-questions .kit-question-meta').allTextContents();
   expect(metas.every((m) => /^(APIs|Databases) /.test(m))).toBe(true);
 
@@ -50,10 +57,15 @@ test('an interviewer builds, edits, scores, prints and shares a senior kit', asy
   await expect(questions.nth(0).getByRole('button', { name: 'Move down' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect.poll(() => prompts(page)).toEqual(before);
-  await expect(questions.nth(1).getByRole('button', { name: 'Move down' })).toBeFocused();
   await questions.nth(1).getByRole('button', { name: 'Move up' }).click();
   await expect.poll(() => prompts(page)).toEqual([before[1], before[0], ...before.slice(2)]);
-  // Remove the (new) last one.
+  // Remove the last one: it can be undone, and the keyboard lands on "Undo".
+  const reordered = await prompts(page);
+  await questions.last().getByRole('button', { name: 'Remove' }).click();
+  await expect(questions).toHaveCount(before.length - 1);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect.poll(() => prompts(page)).toEqual(reordered);
   await questions.last().getByRole('button', { name: 'Remove' }).click();
   await expect(questions).toHaveCount(before.length - 1);
   const edited = await prompts(page);
@@ -64,49 +76,75 @@ test('an interviewer builds, edits, scores, prints and shares a senior kit', asy
   await page.getByRole('button', { name: 'Senior API hire' }).click();
   await expect.poll(() => prompts(page)).toEqual(edited);
 
-  // The interview: two answers scored, with notes.
-  await page.getByRole('button', { name: 'Run the interview' }).click();
-  await expect(questions.first().locator('.strong-points li').first()).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Scoring rubric' })).toBeVisible();
-  await questions.nth(0).getByRole('radio', { name: '4 Excellent' }).check();
-  await questions.nth(0).getByLabel('Notes').fill('Clear on idempotency keys.');
-  await questions.nth(0).getByLabel('Notes').blur();
-  await questions.nth(1).getByRole('radio', { name: '3 Solid' }).check();
-  await questions.nth(1).getByLabel('Notes').fill('Missed the index trade-offs.');
-  await questions.nth(1).getByLabel('Notes').blur();
-
-  const summary = page.locator('.kit-summary');
-  await expect(summary.getByRole('row', { name: /All areas/ })).toContainText('3.5 of 4');
-  const rows = summary.locator('tbody tr');
-  await expect(rows).toHaveCount(3);
+  // The first interview: its own scorecard, anchors beside the scores.
+  await page.getByLabel('Candidate').fill('Ada Example');
+  await page.getByLabel('Interviewer').fill('Grace');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Interview: Ada Example/ })).toBeFocused();
+  const scored = page.locator('.scored-question');
+  await expect(scored).toHaveCount(edited.length);
+  await expect(scored.first().locator('.score-choice .anchor')).toHaveCount(4);
+  await expect(scored.first().locator('.must-points li').first()).toBeVisible();
+  expect(await scored.first().locator('.red-flags li').count()).toBeGreaterThanOrEqual(2);
+  await scored.nth(0).getByRole('radio', { name: /^4 Excellent/ }).check();
+  await scored.nth(1).getByRole('radio', { name: /^2 Partial/ }).check();
+  await scored.nth(1).getByRole('button', { name: 'Clear the score' }).click();
+  await expect(scored.nth(1).getByRole('radio', { name: /^2 Partial/ })).not.toBeChecked();
+  await scored.nth(1).getByRole('radio', { name: /^3 Solid/ }).check();
+  // Notes are saved as they are typed: a reload straight after keeps them.
+  await scored.nth(0).getByLabel('Notes').pressSequentially('Clear on idempotency keys.');
   await page.reload();
   await kitsReady(page);
   await page.getByRole('button', { name: 'Senior API hire' }).click();
-  await page.getByRole('button', { name: 'Run the interview' }).click();
-  await expect(questions.nth(0).getByLabel('Notes')).toHaveValue('Clear on idempotency keys.');
-  await expect(questions.nth(1).getByRole('radio', { name: '3 Solid' })).toBeChecked();
+  await page.getByRole('button', { name: /Ada Example/ }).click();
+  await expect(scored.nth(0).getByLabel('Notes')).toHaveValue('Clear on idempotency keys.');
+  await expect(scored.nth(1).getByRole('radio', { name: /^3 Solid/ })).toBeChecked();
+  const summary = page.locator('.kit-summary');
+  await expect(summary.getByRole('row', { name: /All areas/ })).toContainText('3.5 of 4');
+  await expect(summary.locator('.evidence dd')).toHaveCount(2);
+  await page.getByRole('radio', { name: /^Yes/ }).check();
 
-  // The printed sheet: questions, what to listen for and room for notes; no controls.
+  // The printed sheet: this candidate, anchors beside the score boxes, room for notes; no controls.
   await page.emulateMedia({ media: 'print' });
-  await expect(page.getByRole('heading', { level: 2, name: 'Senior API hire' })).toBeVisible();
-  await expect(questions.first().locator('.strong-points')).toBeVisible();
-  await expect(questions.first().locator('.red-flags')).toBeVisible();
-  await expect(questions.first().getByLabel('Notes')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Interview: Ada Example/ })).toBeVisible();
+  await expect(scored.first().locator('.score-choice .anchor').first()).toBeVisible();
+  await expect(scored.first().getByLabel('Notes')).toBeVisible();
+  await expect(page.getByLabel('Candidate')).toHaveValue('Ada Example');
   for (const hidden of [
     page.locator('.site-header'),
     page.locator('.new-kit'),
     page.locator('.bank'),
     page.locator('.kit-list-section'),
-    page.getByRole('button', { name: 'Share link' }),
+    page.getByRole('button', { name: 'Back to the kit' }),
   ]) {
     await expect(hidden).toBeHidden();
   }
   await page.emulateMedia({ media: 'screen' });
 
-  // Share: a fresh browser with a kit of its own gets the same selection and keeps its own.
-  await page.getByRole('button', { name: 'Share link' }).click();
-  const link = await page.getByLabel(/Link to this kit/).inputValue();
+  // The next candidate starts blank.
+  await page.getByRole('button', { name: 'Back to the kit' }).click();
+  await page.getByLabel('Candidate').fill('Alan Example');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /Interview: Alan Example/ })).toBeVisible();
+  await expect(scored.nth(0).getByRole('radio', { name: /^4 Excellent/ })).not.toBeChecked();
+  await expect(scored.nth(0).getByLabel('Notes')).toHaveValue('');
+  await scored.nth(0).getByRole('radio', { name: /^2 Partial/ }).check();
+
+  // Side by side.
+  await page.getByRole('button', { name: 'Back to the kit' }).click();
+  const compare = page.getByRole('table', { name: /Candidates side by side/ });
+  await expect(compare).toContainText('Ada Example');
+  await expect(compare).toContainText('Alan Example');
+  await expect(compare.getByRole('row', { name: /All areas/ })).toContainText('3.5 of 4');
+  await expect(compare.getByRole('row', { name: /All areas/ })).toContainText('2.0 of 4');
+
+  // Share: the link is copied, and says so; it carries no candidates or notes.
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await expect(page.getByText('Link copied to the clipboard.')).toBeVisible();
+  const link = await page.getByLabel('Link to this kit').inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   expect(link).toContain('/interview?kit=1');
+  expect(link).not.toContain('Ada');
   expect(link).not.toContain('idempotency');
 
   const other = await browser.newContext({ baseURL });
@@ -125,10 +163,26 @@ test('an interviewer builds, edits, scores, prints and shares a senior kit', asy
   await expect(colleague.locator('.kit-list li')).toHaveCount(2);
   await expect(colleague.getByRole('button', { name: 'My own kit' })).toBeVisible();
   await expect.poll(() => prompts(colleague)).toEqual(edited);
-  // No notes or scores travel.
-  await colleague.getByRole('button', { name: 'Run the interview' }).click();
-  await expect(colleague.locator('.kit .kit-question').first().getByLabel('Notes')).toHaveValue('');
+  // No interviews travel.
+  await expect(colleague.locator('.kit-interviews')).toContainText('No interviews yet.');
   await other.close();
+});
+
+test('kits with scores from before scorecards keep them as an earlier interview', async ({ page }) => {
+  await page.goto('/interview');
+  await kitsReady(page);
+  const bank = await page.evaluate(async () => (await fetch('/interview-bank.json')).json());
+  const id = bank[0].id;
+  await page.evaluate(
+    (kit) => localStorage.setItem('backend-guide:v1:interview', JSON.stringify({ version: 1, data: { kits: [kit] } })),
+    { name: 'Old kit', level: 'mid', areas: [bank[0].area], minutes: 45, questions: [{ id, score: 3, notes: 'Kept note' }] },
+  );
+  await page.reload();
+  await kitsReady(page);
+  await page.getByRole('button', { name: 'Old kit' }).click();
+  await page.getByRole('button', { name: /Earlier interview/ }).click();
+  await expect(page.locator('.scored-question').first().getByLabel('Notes')).toHaveValue('Kept note');
+  await expect(page.locator('.scored-question').first().getByRole('radio', { name: /^3 Solid/ })).toBeChecked();
 });
 
 test('a malformed share link is explained and changes nothing', async ({ page }) => {
@@ -260,8 +314,10 @@ test('on a 360 px phone the kit and the path fit the width', async ({ page }) =>
   await page.goto('/interview');
   await kitsReady(page);
   await newKit(page, 'Phone kit', 'Senior', ['Security', 'APIs']);
-  await page.getByRole('button', { name: 'Share link' }).click();
-  await page.getByRole('button', { name: 'Run the interview' }).click();
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByLabel('Candidate').fill('Phone candidate');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await expect(page.locator('.scored-question').first()).toBeVisible();
   const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
   expect(await wide()).toBeLessThanOrEqual(360);
   await page.goto('/path');
@@ -296,4 +352,35 @@ test.describe('offline', () => {
       await server.stop();
     }
   });
+});
+
+test('ticks saved under the path ids of before the reorder are kept on the checks they became', async ({ page }) => {
+  await plantOnce(
+    page,
+    'backend-guide:v1:path',
+    JSON.stringify({ version: 1, data: { done: ['web-and-http/explain-request', 'testing/ci-blocks-merge', 'web-and-http/read-curl-output'] } }),
+  );
+  await page.goto('/path');
+  await pathReady(page);
+  await expect(page.locator('#check-web-and-http-request-timed')).toBeChecked();
+  await expect(page.locator('#check-continuous-integration-ci-blocks-merge')).toBeChecked();
+  await expect(page.locator('#check-web-and-http-read-curl-output')).toBeChecked();
+  await expect(page.locator('.path-progress')).toContainText('3 of');
+  // Saved under the ids of today, so the next visit needs no migration.
+  const saved = await page.evaluate(() => localStorage.getItem('backend-guide:v1:path'));
+  expect(saved).toContain('continuous-integration/ci-blocks-merge');
+  expect(saved).not.toContain('testing/ci-blocks-merge');
+});
+
+test('the path lists its stages with times to jump to', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/path');
+  const index = page.getByRole('navigation', { name: 'Stages' });
+  const links = index.getByRole('link');
+  expect(await links.count()).toBeGreaterThanOrEqual(10);
+  await expect(index).toContainText(/about \d+ hours/);
+  const last = links.last();
+  const target = (await last.getAttribute('href'))!;
+  await last.click();
+  await expect(page.locator(target)).toBeInViewport();
 });

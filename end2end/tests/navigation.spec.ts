@@ -38,7 +38,9 @@ test('links inside the text and to the glossary stay in the app', async ({ page 
   await page.goto('/guide/tools');
   await hydrated(page);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'kept'));
-  await page.locator('article .prose a[href^="/glossary#"]').first().click();
+  // A term's first mention opens its definition in place; its link goes on.
+  await page.locator('article .prose button.term').first().click();
+  await page.locator('.term-popover:popover-open').getByRole('link', { name: 'In the glossary' }).click();
   await expect(page).toHaveURL(/\/glossary#/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Glossary');
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('kept');

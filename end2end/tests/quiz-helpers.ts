@@ -11,6 +11,7 @@ export interface BankOption {
 export interface BankQuestion {
   id: string;
   area: string;
+  difficulty: 'easy' | 'medium' | 'hard';
   kind: 'single' | 'multiple' | 'true-false';
   prompt: string;
   explanation: string;
@@ -18,20 +19,30 @@ export interface BankQuestion {
   option: BankOption[];
 }
 
-/** The question bank as the writers wrote it (content/quiz.toml). */
-export const bank: BankQuestion[] = (
-  parse(fs.readFileSync(path.join(__dirname, '..', '..', 'content', 'quiz.toml'), 'utf8')) as unknown as {
-    question: BankQuestion[];
-  }
-).question;
+const QUIZ_DIR = path.join(__dirname, '..', '..', 'content', 'quiz');
+
+/** The question bank as the writers wrote it (content/quiz/*.toml, in name order). */
+export const bank: BankQuestion[] = fs
+  .readdirSync(QUIZ_DIR)
+  .filter((f) => f.endsWith('.toml'))
+  .sort()
+  .flatMap(
+    (f) => (parse(fs.readFileSync(path.join(QUIZ_DIR, f), 'utf8')) as unknown as { question: BankQuestion[] }).question,
+  );
+
+/** The skill areas, in the quiz's order. */
+export const areas: string[] = [...new Set(bank.map((q) => q.area))];
+
+/** A quick quiz over every area: two questions from each. */
+export const QUICK = 2 * areas.length;
 
 export const QUIZ_KEY = 'backend-guide:v1:quiz';
 
-/** The bank entry of the question on screen, found by its prompt. */
+/** The bank entry of the question on screen (its section names the question, not its key). */
 export async function currentQuestion(page: Page): Promise<BankQuestion> {
-  const prompt = (await page.locator('legend.prompt').innerText()).trim();
-  const q = bank.find((b) => b.prompt === prompt);
-  if (!q) throw new Error(`question not in bank: ${prompt}`);
+  const id = await page.locator('section.quiz-question').getAttribute('data-question');
+  const q = bank.find((b) => b.id === id);
+  if (!q) throw new Error(`question not in bank: ${id}`);
   return q;
 }
 

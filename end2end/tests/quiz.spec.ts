@@ -1,10 +1,10 @@
 import { expect, hydrated, plantOnce, test } from './fixtures';
-import { QUIZ_KEY, answer, bank, currentQuestion, next, startQuiz } from './quiz-helpers';
+import { QUICK, QUIZ_KEY, answer, areas, bank, currentQuestion, next, startQuiz } from './quiz-helpers';
 
 test('all answers right: 100%, no study plan, best score in the history', async ({ page }) => {
   await startQuiz(page, 11);
-  for (let i = 1; i <= 10; i++) {
-    await expect(page.getByRole('heading', { name: `Question ${i} of 10` })).toBeVisible();
+  for (let i = 1; i <= QUICK; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of ${QUICK}` })).toBeVisible();
     await answer(page, 'right');
     await next(page);
   }
@@ -21,7 +21,7 @@ test('all answers right: 100%, no study plan, best score in the history', async 
 test('all answers wrong: 0% and a study plan linking into the guide', async ({ page }) => {
   await startQuiz(page, 12);
   const seen = [];
-  for (let i = 1; i <= 10; i++) {
+  for (let i = 1; i <= QUICK; i++) {
     seen.push(await answer(page, 'wrong'));
     await next(page);
   }
@@ -29,7 +29,8 @@ test('all answers wrong: 0% and a study plan linking into the guide', async ({ p
   const plan = page.locator('ol.study-plan');
   await expect(plan).toBeVisible();
   for (const q of seen) {
-    await expect(plan.locator(`a[href="${q.link}"]`)).toHaveCount(1);
+    // Listed under its area (a heading that teaches two areas is listed under both).
+    await expect(plan.locator(`a[href="${q.link}"]`).first()).toBeVisible();
   }
   // Each weak area names its learning path stage.
   await expect(plan.locator('.plan-stage a[href^="/path#"]').first()).toBeVisible();
@@ -47,9 +48,9 @@ test('a reload in the middle resumes at the same question with earlier answers k
   const fourth = await currentQuestion(page);
   await page.reload();
   await hydrated(page);
-  await expect(page.getByRole('heading', { name: 'Question 4 of 10' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Question 4 of ${QUICK}` })).toBeVisible();
   expect((await currentQuestion(page)).id).toBe(fourth.id);
-  for (let i = 4; i <= 10; i++) {
+  for (let i = 4; i <= QUICK; i++) {
     await answer(page, 'right');
     await next(page);
   }
@@ -60,12 +61,12 @@ test('a reload in the middle resumes at the same question with earlier answers k
 test('review my mistakes asks only the missed questions; retake starts afresh', async ({ page }) => {
   await startQuiz(page, 14);
   const missed: string[] = [];
-  for (let i = 1; i <= 10; i++) {
+  for (let i = 1; i <= QUICK; i++) {
     const q = await answer(page, i <= 2 ? 'wrong' : 'right');
     if (i <= 2) missed.push(q.id);
     await next(page);
   }
-  await expect(page.getByText('You scored 80%')).toBeVisible();
+  await expect(page.getByText(`You scored ${Math.floor(((QUICK - 2) / QUICK) * 100)}%`)).toBeVisible();
   await page.getByRole('button', { name: 'Review my mistakes (2)' }).click();
   const reviewed: string[] = [];
   for (let i = 1; i <= 2; i++) {
@@ -116,13 +117,17 @@ test('the quiz can be taken with the keyboard alone', async ({ page }) => {
   }
   await expect(page.getByRole('button', { name: 'Start the quiz' })).toBeFocused();
   await page.keyboard.press('Enter');
-  for (let i = 1; i <= 10; i++) {
-    await expect(page.getByRole('heading', { name: `Question ${i} of 10` })).toBeFocused();
-    await page.keyboard.press('Tab'); // to the first option
+  for (let i = 1; i <= QUICK; i++) {
+    await expect(page.getByRole('heading', { name: `Question ${i} of ${QUICK}` })).toBeFocused();
+    // Tab to the first option (past any code to read in the prompt).
+    for (let t = 0; t < 6; t++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.tagName === 'INPUT')) break;
+    }
     await page.keyboard.press('Space'); // choose it
     await page.keyboard.press('Enter'); // check the answer
     await expect(page.locator('.feedback')).toBeVisible();
-    const go = page.getByRole('button', { name: i < 10 ? 'Next question' : 'See my results' });
+    const go = page.getByRole('button', { name: i < QUICK ? 'Next question' : 'See my results' });
     await expect(go).toBeFocused();
     await page.keyboard.press('Enter');
   }
@@ -142,7 +147,7 @@ test('corrupt saved quiz data is set aside with a notice', async ({ page }) => {
   await expect(page.getByText(/could not be read/)).toHaveCount(0);
   // The quiz still works.
   await page.getByRole('button', { name: 'Start the quiz' }).click();
-  await expect(page.getByRole('heading', { name: 'Question 1 of 10' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `Question 1 of ${QUICK}` })).toBeVisible();
 });
 
 test('a saved answer to a question that no longer exists is dropped quietly', async ({ page }) => {
@@ -175,7 +180,7 @@ test('a saved answer to a question that no longer exists is dropped quietly', as
 
 test('reset quiz data asks for confirmation, then clears history', async ({ page }) => {
   await startQuiz(page, 18);
-  for (let i = 1; i <= 10; i++) {
+  for (let i = 1; i <= QUICK; i++) {
     await answer(page, 'right');
     await next(page);
   }
@@ -210,4 +215,97 @@ test.describe('when the server cannot give the bank', () => {
     // The saved quiz data was not read, so nothing was set aside or rewritten.
     expect(await page.evaluate((key) => localStorage.getItem(key), QUIZ_KEY)).toBe(saved);
   });
+});
+
+test('a quick quiz covers every area, and results say what each score rests on', async ({ page }) => {
+  await startQuiz(page, 21);
+  for (let i = 1; i <= QUICK; i++) {
+    await answer(page, i % 2 ? 'right' : 'wrong');
+    await next(page);
+  }
+  const bars = page.locator('.area-bar');
+  await expect(bars).toHaveCount(areas.length);
+  for (let i = 0; i < areas.length; i++) await expect(bars.nth(i)).toContainText('2 questions');
+  // The bands and the counting rules are explained on the results page.
+  const meaning = page.getByRole('region', { name: 'What your score means, and how it was counted' });
+  await expect(meaning).toContainText('60% means');
+  await expect(meaning).toContainText('Ticking everything scores 0');
+  await expect(meaning).toContainText("I don't know");
+});
+
+test('ticking every option of a multiple-answer question scores 0', async ({ page }) => {
+  await startQuiz(page, 22, 'Full');
+  for (let i = 0; i < bank.length; i++) {
+    const q = await currentQuestion(page);
+    if (q.kind === 'multiple') {
+      for (const o of q.option) await page.getByRole('checkbox', { name: o.text, exact: true }).check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await expect(page.locator('.feedback')).toContainText('Not quite.');
+      return;
+    }
+    await answer(page, 'right');
+    await next(page);
+  }
+  throw new Error('no multiple-choice question found');
+});
+
+test('the page does not give the key away: inputs carry their position on screen', async ({ page }) => {
+  await startQuiz(page, 23, 'Full');
+  for (let i = 0; i < 12; i++) {
+    const q = await currentQuestion(page);
+    const values = await page.locator('.options input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values).toEqual(q.option.map((_, n) => String(n)));
+    await answer(page, 'right');
+    await next(page);
+  }
+});
+
+test("\"I don't know\" shows the answer, scores 0 and goes into the study plan", async ({ page }) => {
+  await startQuiz(page, 24);
+  const q = await currentQuestion(page);
+  await page.getByRole('button', { name: "I don't know" }).click();
+  const feedback = page.locator('.feedback');
+  await expect(feedback).toContainText("I don't know");
+  await expect(feedback).toContainText(q.explanation);
+  await next(page);
+  for (let i = 2; i <= QUICK; i++) {
+    await answer(page, 'right');
+    await next(page);
+  }
+  await expect(page.getByText(`You scored ${Math.floor(((QUICK - 1) / QUICK) * 100)}%`)).toBeVisible();
+  await expect(page.locator(`ol.study-plan a[href="${q.link}"]`).first()).toBeVisible();
+});
+
+test('the last results stay reachable after leaving the page, and a reload keeps the explanation', async ({ page }) => {
+  await startQuiz(page, 25);
+  await answer(page, 'wrong');
+  // A reload while the explanation is on screen keeps it there.
+  const first = await currentQuestion(page);
+  await page.reload();
+  await hydrated(page);
+  await expect(page.locator('.feedback')).toContainText(first.explanation);
+  await next(page);
+  for (let i = 2; i <= QUICK; i++) {
+    await answer(page, 'right');
+    await next(page);
+  }
+  await expect(page.getByText(/You scored \d+%/)).toBeVisible();
+  await page.goto('/');
+  await page.goBack();
+  await hydrated(page);
+  await page.getByRole('button', { name: 'See my last results and study plan' }).click();
+  await expect(page.getByText(/You scored \d+%/)).toBeVisible();
+  await expect(page.locator(`ol.study-plan a[href="${first.link}"]`).first()).toBeVisible();
+});
+
+test('a beginner can start with easier questions', async ({ page }) => {
+  await page.goto('/quiz?seed=26');
+  await hydrated(page);
+  await page.getByRole('checkbox', { name: /start with easier questions/ }).check();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  for (let i = 0; i < 5; i++) {
+    expect((await currentQuestion(page)).difficulty).toBe('easy');
+    await answer(page, 'right');
+    await next(page);
+  }
 });

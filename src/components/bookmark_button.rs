@@ -20,6 +20,14 @@ pub fn BookmarkButton(
         library.loaded.get()
             && place.with_value(|(section, heading)| library.is_saved(section, heading.as_deref()))
     };
+    // Said after a click (not on load): what changed, where to find it.
+    let said = RwSignal::new("");
+    let note = move || {
+        if !library.loaded.get() {
+            return None;
+        }
+        place.with_value(|(section, heading)| library.note(section, heading.as_deref()))
+    };
     view! {
         <button
             type="button"
@@ -28,10 +36,13 @@ pub fn BookmarkButton(
             aria-label=format!("Bookmark {label}")
             title=move || if saved() { "Remove bookmark" } else { "Add bookmark" }
             on:click=move |_| {
-                place.with_value(|(section, heading)| library.toggle(section, heading.as_deref()))
+                place.with_value(|(section, heading)| library.toggle(section, heading.as_deref()));
+                said.set(if saved() { "Bookmarked: see Bookmarks in the menu." } else { "Bookmark removed." });
             }
         >
             <span aria-hidden="true">{move || if saved() { "\u{2605}" } else { "\u{2606}" }}</span>
         </button>
+        <span class="bookmark-said" role="status">{move || said.get()}</span>
+        {move || note().map(|n| view! { <span class="bookmark-note">{format!("Your note: {n}")}</span> })}
     }
 }

@@ -31,6 +31,10 @@ document.addEventListener('keydown',function(e){var b=document.querySelector('.m
 if(e.key==='Escape'&&b&&b.getAttribute('aria-expanded')==='true'){b.setAttribute('aria-expanded','false');\
 document.getElementById('site-links').classList.remove('open');b.focus()}});";
 
+/// The copy buttons of code blocks: a few lines from `<head>` too, so
+/// reading pages carry no WASM for them.
+pub const COPY_CODE_SCRIPT: &str = include_str!("copy_code.js");
+
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {

@@ -1,13 +1,23 @@
 //! Reading progress on a section page: remembers the visit, marks the
-//! section read when its end is reached, and lets the reader (un)mark it.
+//! section read when its end is reached after a fair part of its reading
+//! time (jumping to the end for "Next" is not reading it), and lets the
+//! reader (un)mark it.
 
 use leptos::{html, prelude::*};
 
 use crate::storage::library::use_library;
 
+/// The share of a section's estimated reading time a reader must spend on
+/// the page before reaching its end counts as having read it.
+pub const READ_TIME_SHARE: f64 = 0.25;
+
 /// Placed at the end of a section: the read mark and its toggle.
 #[island]
-pub fn ReadingProgress(slug: String) -> impl IntoView {
+pub fn ReadingProgress(
+    slug: String,
+    /// The section's estimated reading time.
+    minutes: usize,
+) -> impl IntoView {
     let library = use_library();
     // Islands are never disposed: `Copy` handles keep the closures simple.
     let slug = StoredValue::new(slug);
@@ -21,8 +31,12 @@ pub fn ReadingProgress(slug: String) -> impl IntoView {
             slug.with_value(|slug| library.visit(slug));
         }
     });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = minutes;
     #[cfg(feature = "hydrate")]
     {
+        let opened = js_sys::Date::now();
+        let enough_ms = minutes as f64 * 60_000.0 * READ_TIME_SHARE;
         // The island is replaced, never disposed, when the reader moves to
         // another page: the listener removes itself once the end marker
         // has left the document.
@@ -44,7 +58,8 @@ pub fn ReadingProgress(slug: String) -> impl IntoView {
                 .ok()
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0);
-            let reached_end = el.get_bounding_client_rect().top() <= height;
+            let reached_end = el.get_bounding_client_rect().top() <= height
+                && js_sys::Date::now() - opened >= enough_ms;
             if library.loaded.get_untracked() && !decided_by_hand.get_value() && reached_end {
                 slug.with_value(|slug| {
                     if !library.is_read(slug) {

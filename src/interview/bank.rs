@@ -1,23 +1,36 @@
-//! The interview question bank as data. The server writes the compiled bank
-//! (`learning::INTERVIEW_QUESTIONS`, checked by the build) into the
-//! interview page's island props, so the browser's code does not carry the
-//! text compiled in: that would put it in the WASM every page downloads.
+//! The interview question bank as data. The server serves the compiled bank
+//! (`learning::INTERVIEW_QUESTIONS`, checked by the build) as a JSON file
+//! (`site_map::INTERVIEW_BANK`) that the kit fetches when it starts: not
+//! compiled into the WASM every page downloads, and not a second copy of
+//! the bank in the page's HTML beside the server-rendered list.
 
 use serde::{Deserialize, Serialize};
 
 use crate::quiz::bank::Area;
 
-pub use guide_content::Level;
+pub use guide_content::{InterviewKind, Level};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BankQuestion {
     pub id: String,
     pub area: Area,
     pub level: Level,
+    pub kind: InterviewKind,
     /// Suggested time, in minutes.
     pub minutes: u32,
     pub prompt: String,
-    /// What a strong answer covers.
+    /// For experience questions: the question for candidates without that
+    /// experience at work; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fallback: String,
+    /// For work samples: what the candidate is given, as HTML.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub material_html: String,
+    /// The points without which an answer cannot score 3.
+    pub must: Vec<String>,
+    /// What an answer scoring 1, 2, 3 and 4 sounds like for this question.
+    pub anchors: [String; 4],
+    /// The other points a strong answer covers.
     pub strong: Vec<String>,
     pub red_flags: Vec<String>,
     pub follow_up: String,
@@ -26,9 +39,22 @@ pub struct BankQuestion {
 }
 
 impl BankQuestion {
-    /// "Senior · about 5 min".
+    /// "Senior · Work sample · about 5 min".
     pub fn level_and_time(&self) -> String {
-        format!("{} \u{b7} about {} min", self.level.label(), self.minutes)
+        format!(
+            "{} \u{b7} {} \u{b7} about {} min",
+            self.level.label(),
+            self.kind.label(),
+            self.minutes
+        )
+    }
+
+    /// What an answer scoring `score` (1-4) sounds like.
+    pub fn anchor(&self, score: u8) -> &str {
+        match score {
+            1..=4 => &self.anchors[usize::from(score - 1)],
+            _ => "",
+        }
     }
 }
 
@@ -46,8 +72,13 @@ impl Bank {
                     id: q.id.into(),
                     area: Area::from_id(q.area).expect("the build checks interview areas"),
                     level: q.level,
+                    kind: q.kind,
                     minutes: q.minutes.into(),
                     prompt: q.prompt.into(),
+                    fallback: q.fallback.into(),
+                    material_html: q.material_html.into(),
+                    must: q.must.iter().map(|s| s.to_string()).collect(),
+                    anchors: q.anchors.map(String::from),
                     strong: q.strong.iter().map(|s| s.to_string()).collect(),
                     red_flags: q.red_flags.iter().map(|s| s.to_string()).collect(),
                     follow_up: q.follow_up.into(),
@@ -63,6 +94,11 @@ impl Bank {
 
     pub fn questions(&self) -> impl Iterator<Item = &BankQuestion> {
         self.0.iter()
+    }
+
+    /// The bank as the server serves it to the kit.
+    pub fn json(&self) -> String {
+        serde_json::to_string(self).expect("plain data")
     }
 
     /// The areas that have questions, in the quiz's order.
@@ -84,7 +120,7 @@ mod tests {
         let json = serde_json::to_string(&bank).unwrap();
         assert_eq!(serde_json::from_str::<Bank>(&json).unwrap(), bank);
         for area in Area::all() {
-            for level in [Level::Junior, Level::Mid, Level::Senior] {
+            for level in Level::ALL {
                 assert!(
                     bank.questions().any(|q| q.area == area && q.level == level),
                     "{} has no {} question",
@@ -97,5 +133,13 @@ mod tests {
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), bank.0.len(), "ids are unique");
+        for q in bank.questions() {
+            assert!(
+                q.anchors.iter().all(|a| !a.is_empty()),
+                "{} has its anchors",
+                q.id
+            );
+            assert_eq!(q.anchor(3), q.anchors[2]);
+        }
     }
 }

@@ -1,5 +1,6 @@
-//! A kit: a named, ordered set of questions for one interview, with what
-//! the interviewer noted and scored for each.
+//! A kit: a named, ordered set of questions for interviews at one level.
+//! What each candidate answered is an interview of its own
+//! (`super::scorecard`).
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,10 @@ pub const NOTES_LIMIT: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Kit {
+    /// Unique among the reader's kits; interviews refer to it (0 until
+    /// `InterviewData` gives it one).
+    #[serde(default)]
+    pub id: u64,
     pub name: String,
     pub level: Level,
     pub areas: Vec<Area>,
@@ -23,14 +28,16 @@ pub struct Kit {
     pub questions: Vec<Asked>,
 }
 
-/// A question in a kit, and how the candidate answered it.
+/// A question in a kit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Asked {
     pub id: String,
-    /// On the rubric's 1-4 scale (`super::rubric`); `None` until scored.
-    #[serde(default)]
+    /// Scores and notes kept in the kit itself before each interview had a
+    /// scorecard of its own: read from old data and moved into an
+    /// interview by `InterviewData::reconcile`, never written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<u8>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -54,10 +61,27 @@ pub fn clean_name(name: &str, level: Level) -> String {
     }
 }
 
+/// Minutes an interview of `minutes` keeps for introductions and for the
+/// candidate's own questions, outside the kit's questions.
+pub fn reserved_minutes(minutes: u32) -> (u32, u32) {
+    match minutes {
+        0..=30 => (5, 5),
+        31..=60 => (5, 10),
+        _ => (10, 15),
+    }
+}
+
+/// Minutes left for questions in an interview of `minutes`.
+pub fn question_minutes(minutes: u32) -> u32 {
+    let (intro, questions) = reserved_minutes(minutes);
+    minutes.saturating_sub(intro + questions)
+}
+
 /// Questions for an interview of `minutes` at `level` in `areas`: the
 /// level's own questions first, then the nearest levels, taken from each
 /// area in turn so every chosen area is asked about, while they fit.
 pub fn suggest(bank: &Bank, level: Level, areas: &[Area], minutes: u32) -> Vec<String> {
+    let minutes = question_minutes(minutes);
     let mut queues: Vec<Vec<(usize, u32, &str)>> = areas
         .iter()
         .map(|area| {
@@ -109,6 +133,7 @@ impl Kit {
             .map(|id| Asked::new(id))
             .collect();
         Self {
+            id: 0,
             name: clean_name(name, level),
             level,
             areas,
@@ -130,9 +155,10 @@ impl Kit {
         true
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<Asked> {
+    /// Removes a question; gives back where it was and what it held.
+    pub fn remove(&mut self, id: &str) -> Option<(usize, Asked)> {
         let at = self.questions.iter().position(|q| q.id == id)?;
-        Some(self.questions.remove(at))
+        Some((at, self.questions.remove(at)))
     }
 
     /// Moves a question one place up (`-1`) or down (`1`); false at an end.
@@ -150,16 +176,15 @@ impl Kit {
         true
     }
 
-    pub fn set_score(&mut self, id: &str, score: Option<u8>) {
-        if let Some(q) = self.questions.iter_mut().find(|q| q.id == id) {
-            q.score = score.filter(|s| (1..=4).contains(s));
+    /// Puts a removed question back where it was (an undo); false when it
+    /// is there already or the kit is full.
+    pub fn insert(&mut self, at: usize, asked: Asked) -> bool {
+        if self.contains(&asked.id) || self.questions.len() >= MAX_QUESTIONS {
+            return false;
         }
-    }
-
-    pub fn set_notes(&mut self, id: &str, notes: &str) {
-        if let Some(q) = self.questions.iter_mut().find(|q| q.id == id) {
-            q.notes = notes.chars().take(NOTES_LIMIT).collect();
-        }
+        let at = at.min(self.questions.len());
+        self.questions.insert(at, asked);
+        true
     }
 
     /// The suggested time of its questions, in minutes.
@@ -230,7 +255,11 @@ mod tests {
         let ids = suggest(&bank, Level::Senior, &areas, 45);
         assert!(!ids.is_empty());
         let questions: Vec<_> = ids.iter().map(|id| bank.get(id).unwrap()).collect();
-        assert!(questions.iter().map(|q| q.minutes).sum::<u32>() <= 45);
+        assert!(questions.iter().map(|q| q.minutes).sum::<u32>() <= question_minutes(45));
+        assert!(
+            question_minutes(45) < 45,
+            "time is kept for introductions and questions"
+        );
         for area in areas {
             assert!(questions.iter().any(|q| q.area == area), "{}", area.id());
         }
@@ -270,6 +299,11 @@ mod tests {
         assert!(!kit.shift(&second, -1), "already first");
         let last = kit.questions.last().unwrap().id.clone();
         assert!(!kit.shift(&last, 1), "already last");
+        let (at, removed) = kit.remove(&second).unwrap();
+        assert_eq!(at, 0);
+        assert!(!kit.contains(&second));
+        assert!(kit.insert(at, removed), "undo puts it back where it was");
+        assert_eq!(kit.questions[0].id, second);
         assert!(kit.remove(&first).is_some());
         assert!(!kit.contains(&first));
         assert!(kit.add(&first));
@@ -278,29 +312,11 @@ mod tests {
     }
 
     #[test]
-    fn scores_stay_on_the_scale_and_notes_are_capped() {
-        let bank = bank();
-        let mut kit = Kit::suggested(
-            &bank,
-            "K",
-            Level::Mid,
-            vec![Area::from_id("security").unwrap()],
-            30,
-        );
-        let id = kit.questions[0].id.clone();
-        kit.set_score(&id, Some(5));
-        assert_eq!(kit.questions[0].score, None);
-        kit.set_score(&id, Some(3));
-        assert_eq!(kit.questions[0].score, Some(3));
-        kit.set_notes(&id, &"n".repeat(NOTES_LIMIT + 5));
-        assert_eq!(kit.questions[0].notes.chars().count(), NOTES_LIMIT);
-    }
-
-    #[test]
     fn reconcile_drops_unknown_and_repeated_questions() {
         let bank = bank();
         let id = bank.0[0].id.clone();
         let mut kit = Kit {
+            id: 1,
             name: String::new(),
             level: Level::Lead,
             areas: vec![],

@@ -113,6 +113,7 @@ pub fn read(query: &str, bank: &Bank) -> Result<Option<SharedKit>, ShareError> {
         .unwrap_or(60);
     Ok(Some(SharedKit {
         kit: Kit {
+            id: 0,
             name: clean_name(get("name").unwrap_or_default(), level),
             level,
             areas,
@@ -138,9 +139,8 @@ mod tests {
             ],
             45,
         );
-        let first = kit.questions[0].id.clone();
-        kit.set_score(&first, Some(4));
-        kit.set_notes(&first, "secret notes");
+        kit.questions[0].score = Some(4);
+        kit.questions[0].notes = "secret notes".into();
         kit
     }
 

@@ -8,7 +8,7 @@ use crate::{
     site_map,
     storage::{
         library::{Library, use_library},
-        records::{Bookmark, NOTE_LIMIT, Target},
+        records::{Bookmark, HeadingIndex, NOTE_LIMIT, Target},
     },
 };
 
@@ -26,7 +26,7 @@ pub fn BookmarksPage() -> impl IntoView {
                 "nothing is sent to a server."
             </p>
             <p class="needs-js">"Bookmarks are kept by your browser and need JavaScript."</p>
-            <SavedPlaces />
+            <SavedPlaces headings=HeadingIndex::compiled() />
             // Keeps the island from being its parent's last child.
             " "
         </article>
@@ -36,8 +36,12 @@ pub fn BookmarksPage() -> impl IntoView {
 /// The list, its notes, undo, and export/import: what runs in the browser.
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn SavedPlaces() -> impl IntoView {
+fn SavedPlaces(
+    /// The guide's headings, for the bookmarks' titles.
+    headings: HeadingIndex,
+) -> impl IntoView {
     let library = use_library();
+    provide_context(StoredValue::new(headings));
     // The last removed bookmark, offered back until the next change.
     let undo = RwSignal::new(None::<Bookmark>);
     let items = move || library.bookmarks.with(|b| b.newest_first());
@@ -46,7 +50,7 @@ fn SavedPlaces() -> impl IntoView {
             <div class="undo-region" role="status" aria-live="polite">
                 {move || {
                     undo.get().map(|b| {
-                        let title = match b.target() {
+                        let title = match b.target(&index()) {
                             Target::Found { title, .. } | Target::Moved { title, .. } => title,
                             Target::Gone => b.section.clone(),
                         };
@@ -107,6 +111,13 @@ fn SavedPlaces() -> impl IntoView {
     }
 }
 
+/// The headings the page's island was given.
+fn index() -> HeadingIndex {
+    use_context::<StoredValue<HeadingIndex>>()
+        .map(|i| i.get_value())
+        .unwrap_or_default()
+}
+
 #[component]
 fn BookmarkItem(
     library: Library,
@@ -115,9 +126,16 @@ fn BookmarkItem(
 ) -> impl IntoView {
     let editing = RwSignal::new(false);
     let draft = RwSignal::new(bookmark.note.clone());
+    // The note field takes the focus when it opens.
+    let field = NodeRef::<leptos::html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(field) = field.get() {
+            let _ = field.focus();
+        }
+    });
     let section = bookmark.section.clone();
     let heading = bookmark.heading.clone();
-    let (href, title, moved) = match bookmark.target() {
+    let (href, title, moved) = match bookmark.target(&index()) {
         Target::Found { href, title } => (Some(href), title, false),
         Target::Moved { href, title } => (Some(href), title, true),
         Target::Gone => (
@@ -159,6 +177,7 @@ fn BookmarkItem(
                             <label>
                                 {format!("Note for {label}")}
                                 <textarea
+                                    node_ref=field
                                     maxlength=NOTE_LIMIT
                                     rows="3"
                                     prop:value=move || draft.get()

@@ -52,10 +52,14 @@ fn SectionArticle(index: usize, section: &'static Section) -> impl IntoView {
                     <BookmarkButton section=section.slug.to_string() label=format!("the section \u{201c}{}\u{201d}", section.title) />
                 </div>
                 <p class="lead">{section.summary}</p>
+                <p class="reviewed">
+                    {format!("Last reviewed {}. ", crate::format::long_date(section.reviewed))}
+                    <a href=site_map::guide_heading(section.slug, "sources")>"Sources"</a>
+                </p>
             </header>
             <OnThisPage section />
             {content::body(index).iter().map(|block| view! { <SectionBlock section block /> }).collect_view()}
-            <ReadingProgress slug=section.slug.to_string() />
+            <ReadingProgress slug=section.slug.to_string() minutes=section.reading_minutes />
             <Pager index />
         </article>
     }

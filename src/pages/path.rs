@@ -28,6 +28,8 @@ pub struct StageData {
     id: String,
     title: String,
     summary: String,
+    /// About how many hours it takes.
+    hours: u16,
     areas: Vec<Area>,
     goals: Vec<String>,
     /// Guide links and their titles.
@@ -35,8 +37,18 @@ pub struct StageData {
     /// Glossary links and their terms.
     terms: Vec<(String, String)>,
     project: String,
-    /// Stored key (`stage/check`) and text.
-    checks: Vec<(String, String)>,
+    checks: Vec<CheckData>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckData {
+    /// The stored key, `stage/check`.
+    key: String,
+    text: String,
+    /// How to meet it alone, when it needs other people; empty otherwise.
+    solo: String,
+    /// Keys it was stored under before: ticks under them are moved to it.
+    formerly: Vec<String>,
 }
 
 fn stages() -> Vec<StageData> {
@@ -46,6 +58,7 @@ fn stages() -> Vec<StageData> {
             id: s.id.into(),
             title: s.title.into(),
             summary: s.summary.into(),
+            hours: s.hours,
             areas: s.areas.iter().filter_map(|a| Area::from_id(a)).collect(),
             goals: s.goals.iter().map(|g| g.to_string()).collect(),
             reading: s
@@ -68,7 +81,12 @@ fn stages() -> Vec<StageData> {
             checks: s
                 .checks
                 .iter()
-                .map(|c| (check_key(s.id, c.id), c.text.to_string()))
+                .map(|c| CheckData {
+                    key: check_key(s.id, c.id),
+                    text: c.text.into(),
+                    solo: c.solo.into(),
+                    formerly: c.formerly.iter().map(|f| f.to_string()).collect(),
+                })
                 .collect(),
         })
         .collect()
@@ -76,24 +94,44 @@ fn stages() -> Vec<StageData> {
 
 #[component]
 pub fn PathPage() -> impl IntoView {
+    let stages = stages();
+    let count = stages.len();
+    let hours: u32 = stages.iter().map(|s| u32::from(s.hours)).sum();
     view! {
         <PageMeta
             title="Learning path"
-            description="A back end learning path in ten stages: goals, what to read, a project that grows from stage to stage, and checks you tick off as you go."
+            description="A back end learning path, stage by stage: goals, what to read, a project that grows from stage to stage, time estimates, and checks you tick off as you go."
         />
         <article class="path-page" aria-labelledby="page-title">
             <h1 id="page-title">"Learning path"</h1>
             <p class="lead">
-                "Ten stages from how the web works to working in a team. Each stage says what "
-                "to learn, what to read in this guide, what to add to your project, and how to "
-                "know you are done. Tick the checks as you go: they stay in this browser."
+                {format!(
+                    "{count} stages from the terminal and Git to running a service in production, about {hours} hours of study and practice in all. "
+                )}
+                "Each stage says what to learn, what to read in this guide, what to add to your project, "
+                "and how to know you are done: every check is something you can show or run. "
+                "Tick the checks as you go: they stay in this browser."
             </p>
+            <nav class="stage-index" aria-labelledby="stage-index-title">
+                <h2 id="stage-index-title">"Stages"</h2>
+                <ol>
+                    {stages
+                        .iter()
+                        .map(|s| view! {
+                            <li>
+                                <a href=format!("#{}", s.id)>{s.title.clone()}</a>
+                                <span class="stage-hours">{format!(" \u{b7} about {} hours", s.hours)}</span>
+                            </li>
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
             <p class="needs-js">"Ticking checks needs JavaScript; every stage reads the same without it."</p>
             <section class="path-project" aria-labelledby="project-title">
                 <h2 id="project-title">"The project"</h2>
                 <p>{PATH_PROJECT}</p>
             </section>
-            <PathTracker stages=stages() />
+            <PathTracker stages />
             " "
         </article>
     }
@@ -119,12 +157,28 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     let loaded = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
     let scores = RwSignal::new(Vec::<(Area, u32)>::new());
+    // Checks that moved or were renamed keep their ticks.
+    let renames: StoredValue<Vec<(String, String)>> = StoredValue::new(
+        stages
+            .iter()
+            .flat_map(|s| &s.checks)
+            .flat_map(|c| c.formerly.iter().map(|old| (old.clone(), c.key.clone())))
+            .collect(),
+    );
     let load = move || {
         let path = storage::load::<PathProgress>();
         let quiz = storage::load::<QuizData>();
         let issues: Vec<_> = path.issue.into_iter().chain(quiz.issue).collect();
         notice.set(storage_words::describe_all(&issues));
-        progress.set(path.record);
+        let mut record = path.record;
+        let moved =
+            renames.with_value(|r| record.migrate(r.iter().map(|(a, b)| (a.as_str(), b.as_str()))));
+        if moved > 0
+            && let Err(issue) = storage::save(&record)
+        {
+            notice.set(Some(storage_words::describe(&issue)));
+        }
+        progress.set(record);
         scores.set(latest_scores(&quiz.record));
         loaded.set(true);
     };
@@ -133,7 +187,7 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     storage::follow_other_tabs(&[PathProgress::NAME, QuizData::NAME], load);
     let all_keys: Vec<String> = stages
         .iter()
-        .flat_map(|s| s.checks.iter().map(|(k, _)| k.clone()))
+        .flat_map(|s| s.checks.iter().map(|c| c.key.clone()))
         .collect();
     let total = all_keys.len();
     let done = move || progress.with(|p| p.count_done(all_keys.iter().map(String::as_str)));
@@ -182,7 +236,7 @@ fn Stage(
 ) -> impl IntoView {
     let heading = format!("stage-{}-title", stage.id);
     let labelled_by = heading.clone();
-    let keys: Vec<String> = stage.checks.iter().map(|(k, _)| k.clone()).collect();
+    let keys: Vec<String> = stage.checks.iter().map(|c| c.key.clone()).collect();
     let count = keys.len();
     let done = move || progress.with(|p| p.count_done(keys.iter().map(String::as_str)));
     let areas = stage.areas.clone();
@@ -218,6 +272,7 @@ fn Stage(
             <section aria-labelledby=labelled_by>
                 <h2 id=heading>{format!("Stage {number}: {}", stage.title)}</h2>
                 <p class="stage-summary">{stage.summary}</p>
+                <p class="stage-hours">{format!("About {} hours.", stage.hours)}</p>
                 <p class="stage-count">
                     {move || if loaded.get() { format!("{} of {count} checks done", done()) } else { format!("{count} checks") }}
                 </p>
@@ -248,7 +303,7 @@ fn Stage(
                     {stage
                         .checks
                         .into_iter()
-                        .map(|(key, text)| {
+                        .map(|CheckData { key, text, solo, .. }| {
                             let id = format!("check-{}", key.replace('/', "-"));
                             let checked = {
                                 let key = key.clone();
@@ -264,6 +319,12 @@ fn Stage(
                                         on:change=move |ev| tick(key.clone(), event_target_checked(&ev))
                                     />
                                     <label for=id>{text}</label>
+                                    {(!solo.is_empty()).then(|| view! {
+                                        <p class="check-solo">
+                                            <span class="guide-label">"On your own: "</span>
+                                            {solo}
+                                        </p>
+                                    })}
                                 </li>
                             }
                         })
@@ -314,12 +375,12 @@ mod tests {
             missed: vec![],
         };
         let quiz = QuizData {
-            in_progress: None,
             // Newest first.
             history: vec![
                 finished(vec![(apis, 80)]),
                 finished(vec![(apis, 20), (db, 50)]),
             ],
+            ..QuizData::default()
         };
         assert_eq!(latest_scores(&quiz), [(apis, 80), (db, 50)]);
     }

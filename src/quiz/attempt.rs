@@ -7,8 +7,20 @@ use serde::{Deserialize, Serialize};
 use super::bank::QUESTIONS;
 use super::bank::{Area, Question, question, questions};
 
-/// How many questions a quick quiz asks.
-pub const QUICK_LENGTH: usize = 10;
+/// How many questions a quick quiz asks in each area it covers.
+pub const QUICK_PER_AREA: usize = 2;
+/// The fewest questions a quick quiz asks (when few areas are chosen).
+pub const QUICK_MIN: usize = 10;
+
+/// How many questions a quick quiz over `areas` (empty: all) asks.
+pub fn quick_length(areas: &[Area]) -> usize {
+    let n = if areas.is_empty() {
+        Area::all().count()
+    } else {
+        areas.len()
+    };
+    (n * QUICK_PER_AREA).max(QUICK_MIN)
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -37,6 +49,9 @@ pub struct Attempt {
     /// The areas chosen at the start (empty: all), so a retake asks the same.
     #[serde(default)]
     pub areas: Vec<Area>,
+    /// Easier questions first (a beginner's choice at the start).
+    #[serde(default)]
+    pub easy_first: bool,
     pub questions: Vec<Planned>,
 }
 
@@ -82,20 +97,53 @@ impl Attempt {
             seed,
             mode,
             areas: Vec::new(),
+            easy_first: false,
             questions,
         }
     }
 
-    /// A quick or full attempt over the chosen areas (all when empty).
-    pub fn start(seed: u64, mode: Mode, areas: &[Area]) -> Self {
-        let pool: Vec<&str> = questions()
-            .iter()
-            .filter(|q| areas.is_empty() || areas.contains(&Area::of(q)))
-            .map(|q| q.id)
+    /// A quick or full attempt over the chosen areas (all when empty). A
+    /// quick one draws evenly from every area, so each area's score rests
+    /// on more than one answer; `easy_first` draws the easier questions and
+    /// asks them first.
+    pub fn start(seed: u64, mode: Mode, areas: &[Area], easy_first: bool) -> Self {
+        let mut rng = fastrand::Rng::with_seed(seed ^ 0x9e37_79b9_7f4a_7c15);
+        let mut by_area: Vec<Vec<&'static Question>> = Area::all()
+            .filter(|a| areas.is_empty() || areas.contains(a))
+            .map(|a| questions().iter().filter(|q| Area::of(q) == a).collect())
             .collect();
-        let length = (mode == Mode::Quick).then_some(QUICK_LENGTH);
-        let mut attempt = Self::new(seed, mode, &pool, length);
+        for group in &mut by_area {
+            rng.shuffle(group);
+            if easy_first {
+                group.sort_by_key(|q| q.difficulty as u8);
+            }
+        }
+        let length = match mode {
+            Mode::Quick => quick_length(areas),
+            _ => usize::MAX,
+        };
+        // Round robin over the areas: one question from each in turn.
+        let mut pool: Vec<&'static Question> = Vec::new();
+        let mut round = 0;
+        while pool.len() < length && by_area.iter().any(|g| round < g.len()) {
+            for group in &by_area {
+                if let Some(q) = group.get(round)
+                    && pool.len() < length
+                {
+                    pool.push(q);
+                }
+            }
+            round += 1;
+        }
+        let ids: Vec<&str> = pool.iter().map(|q| q.id).collect();
+        let mut attempt = Self::new(seed, mode, &ids, None);
+        if easy_first {
+            attempt
+                .questions
+                .sort_by_key(|p| question(&p.id).map_or(0, |q| q.difficulty as u8));
+        }
         attempt.areas = areas.to_vec();
+        attempt.easy_first = easy_first;
         attempt
     }
 
@@ -107,7 +155,7 @@ impl Attempt {
                 let ids: Vec<&str> = self.questions.iter().map(|p| p.id.as_str()).collect();
                 Self::new(seed, Mode::Review, &ids, None)
             }
-            mode => Self::start(seed, mode, &self.areas),
+            mode => Self::start(seed, mode, &self.areas, self.easy_first),
         }
     }
 
@@ -142,6 +190,14 @@ impl Attempt {
         Ok(at)
     }
 
+    /// Records "I don't know" for the current question: no option chosen,
+    /// scored 0. Returns the position answered.
+    pub fn dont_know(&mut self) -> Result<usize, AnswerError> {
+        let at = self.current().ok_or(AnswerError::Finished)?;
+        self.questions[at].answer = Some(Vec::new());
+        Ok(at)
+    }
+
     /// The answered questions with their answers.
     pub fn answers(&self) -> impl Iterator<Item = (&'static Question, &[usize])> + Clone + '_ {
         self.questions
@@ -163,10 +219,8 @@ impl Attempt {
             if sorted != (0..n).collect::<Vec<_>>() {
                 p.order = (0..n).collect();
             }
-            if p.answer
-                .as_ref()
-                .is_some_and(|a| a.is_empty() || a.iter().any(|&i| i >= n))
-            {
+            // An empty answer is "I don't know".
+            if p.answer.as_ref().is_some_and(|a| a.iter().any(|&i| i >= n)) {
                 p.answer = None;
             }
         }
@@ -184,21 +238,69 @@ mod tests {
 
     #[test]
     fn same_seed_same_attempt_other_seed_other_order() {
-        let a = Attempt::start(42, Mode::Full, &[]);
-        let b = Attempt::start(42, Mode::Full, &[]);
-        let c = Attempt::start(43, Mode::Full, &[]);
+        let a = Attempt::start(42, Mode::Full, &[], false);
+        let b = Attempt::start(42, Mode::Full, &[], false);
+        let c = Attempt::start(43, Mode::Full, &[], false);
         assert_eq!(a, b);
         assert_ne!(a.questions, c.questions);
         assert_eq!(a.questions.len(), QUESTIONS.len());
     }
 
     #[test]
-    fn quick_attempt_has_ten_questions_and_areas_filter() {
+    fn a_quick_attempt_covers_every_area_evenly() {
+        for seed in 0..20 {
+            let quick = Attempt::start(seed, Mode::Quick, &[], false);
+            assert_eq!(quick.questions.len(), quick_length(&[]));
+            for a in Area::all() {
+                let n = quick
+                    .questions
+                    .iter()
+                    .filter(|p| Area::of(question(&p.id).unwrap()) == a)
+                    .count();
+                assert_eq!(n, QUICK_PER_AREA, "seed {seed}, area {}", a.id());
+            }
+        }
+        let two = Attempt::start(1, Mode::Quick, &[area("apis"), area("testing")], false);
+        assert_eq!(two.questions.len(), QUICK_MIN);
+    }
+
+    #[test]
+    fn easy_first_draws_and_asks_easier_questions_first() {
+        use crate::quiz::bank::Difficulty;
+        let a = Attempt::start(5, Mode::Quick, &[], true);
+        let levels: Vec<u8> = a
+            .questions
+            .iter()
+            .map(|p| question(&p.id).unwrap().difficulty as u8)
+            .collect();
+        let mut sorted = levels.clone();
+        sorted.sort_unstable();
+        assert_eq!(levels, sorted);
+        assert!(levels.iter().all(|&l| l == Difficulty::Easy as u8));
+        assert!(a.retake(6).easy_first);
+    }
+
+    #[test]
+    fn i_dont_know_is_an_answer_that_scores_zero() {
+        let mut a = Attempt::new(5, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
+        assert_eq!(a.dont_know(), Ok(0));
+        assert_eq!(a.questions[0].answer, Some(vec![]));
+        assert_eq!(a.current(), Some(1));
+        let mut kept = a.clone();
+        assert_eq!(kept.reconcile(), 0);
         assert_eq!(
-            Attempt::start(1, Mode::Quick, &[]).questions.len(),
-            QUICK_LENGTH
+            kept.questions[0].answer,
+            Some(vec![]),
+            "kept across a reload"
         );
-        let only = Attempt::start(1, Mode::Full, &[area("security")]);
+        let r = crate::quiz::scoring::results(a.answers());
+        assert_eq!(r.total.points, 0.0);
+        assert_eq!(r.total.max, 1);
+    }
+
+    #[test]
+    fn areas_filter_a_full_attempt() {
+        let only = Attempt::start(1, Mode::Full, &[area("security")], false);
         assert!(!only.questions.is_empty());
         assert!(only.answers().all(|(q, _)| q.area == "security"));
         assert!(
@@ -219,7 +321,8 @@ mod tests {
         want.sort();
         assert_eq!(ids, want);
 
-        let quick = Attempt::start(3, Mode::Quick, &[area("databases"), area("apis")]).retake(9);
+        let quick =
+            Attempt::start(3, Mode::Quick, &[area("databases"), area("apis")], false).retake(9);
         assert_eq!(quick.areas, vec![area("databases"), area("apis")]);
         assert!(
             quick
@@ -231,7 +334,7 @@ mod tests {
 
     #[test]
     fn option_orders_are_permutations() {
-        for p in Attempt::start(7, Mode::Full, &[]).questions {
+        for p in Attempt::start(7, Mode::Full, &[], false).questions {
             let mut o = p.order.clone();
             o.sort_unstable();
             assert_eq!(
@@ -281,7 +384,7 @@ mod tests {
 
     #[test]
     fn attempts_round_trip_through_json() {
-        let mut a = Attempt::start(9, Mode::Quick, &[]);
+        let mut a = Attempt::start(9, Mode::Quick, &[], false);
         a.answer(&[0]).unwrap();
         let json = serde_json::to_string(&a).unwrap();
         assert_eq!(serde_json::from_str::<Attempt>(&json).unwrap(), a);

@@ -23,8 +23,10 @@ struct QuestionData {
     /// 0 single, 1 multiple, 2 true or false.
     kind: u8,
     prompt: String,
+    prompt_html: String,
     explanation: String,
     link: String,
+    link_title: String,
     /// Text, right or not, and why it is wrong.
     options: Vec<(String, bool, String)>,
 }
@@ -60,8 +62,10 @@ impl BankData {
                         AnswerKind::TrueFalse => 2,
                     },
                     prompt: q.prompt.into(),
+                    prompt_html: q.prompt_html.into(),
                     explanation: q.explanation.into(),
                     link: q.link.into(),
+                    link_title: q.link_title.into(),
                     options: q
                         .options
                         .iter()
@@ -93,8 +97,10 @@ impl BankData {
                     _ => AnswerKind::TrueFalse,
                 },
                 prompt: keep(q.prompt),
+                prompt_html: keep(q.prompt_html),
                 explanation: keep(q.explanation),
                 link: keep(q.link),
+                link_title: keep(q.link_title),
                 options: q
                     .options
                     .into_iter()

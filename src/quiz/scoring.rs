@@ -2,8 +2,12 @@
 
 use super::bank::{AnswerKind, Area, Question};
 
-/// The partial-credit rule, shown beside every "select all that apply".
-pub const PARTIAL_CREDIT_RULE: &str = "Select all that apply. Each right choice earns its share of the point; each wrong choice takes one share away (never below zero).";
+/// The partial-credit rule, shown beside every "select all that apply" and
+/// on the results page.
+pub const PARTIAL_CREDIT_RULE: &str = "Select all that apply. Each right option you tick earns its share of the point (one of three right options: a third); each wrong option you tick takes away its share of the wrong ones (one of two wrong options: a half). Ticking everything scores 0, and no question scores below 0.";
+
+/// How "I don't know" counts, shown beside the button and on the results.
+pub const DONT_KNOW_RULE: &str = "\u{201c}I don't know\u{201d} scores 0 like a wrong answer, shows you the answer at once, and puts the question in your study plan. It is better than a guess: your score then says what you know.";
 
 /// Points (0.0 to 1.0) for `selected` (option positions in the bank).
 pub fn grade(q: &Question, selected: &[usize]) -> f64 {
@@ -22,8 +26,12 @@ pub fn grade(q: &Question, selected: &[usize]) -> f64 {
             }
         }
         AnswerKind::Multiple => {
-            let net = picked_right as f64 - picked_wrong as f64;
-            (net / right as f64).clamp(0.0, 1.0)
+            // Right picks over right options, minus wrong picks over wrong
+            // options: ticking everything scores 0.
+            let wrong = q.options.len().saturating_sub(right).max(1);
+            let gain = picked_right as f64 / right.max(1) as f64;
+            let loss = picked_wrong as f64 / wrong as f64;
+            (gain - loss).clamp(0.0, 1.0)
         }
     }
 }
@@ -94,6 +102,31 @@ impl Level {
         }
     }
 
+    /// The four bands with their ranges and what each means, for the
+    /// results page's "what your score means".
+    pub const BANDS: [(Level, &'static str, &'static str); 4] = [
+        (
+            Level::Starting,
+            "0-39%",
+            "Around what guessing alone would score (about 30% on this quiz). Start with the guide's first sections and the learning path's early stages.",
+        ),
+        (
+            Level::Developing,
+            "40-69%",
+            "You know a fair part of the basics. 60% means about six questions in ten answered fully right: read what the study plan lists for your weaker areas.",
+        ),
+        (
+            Level::Solid,
+            "70-89%",
+            "You understand most of what a junior back end developer is expected to know; the gaps are specific and the study plan names them.",
+        ),
+        (
+            Level::Strong,
+            "90-100%",
+            "You answered almost everything right. A quiz checks knowledge, not practice: the learning path's projects and the SQL lab show whether you can apply it.",
+        ),
+    ];
+
     pub fn words(self) -> &'static str {
         match self {
             Level::Starting => "Just starting: the guide will give you the foundations.",
@@ -124,8 +157,10 @@ mod tests {
             difficulty: Difficulty::Easy,
             kind,
             prompt: "p",
+            prompt_html: "<p>p</p>",
             explanation: "e",
             link: "/guide/tools#apis",
+            link_title: "Tools › APIs",
             options: Box::leak(options.into_boxed_slice()),
         }
     }
@@ -153,11 +188,38 @@ mod tests {
         assert_eq!(grade(&m, &[0, 1, 2]), 0.5);
         assert!(is_fully_right(&m, &[0, 1]));
         assert!(!is_fully_right(&m, &[0, 1, 2]));
+        let three_of_five = q(AnswerKind::Multiple, &[true, true, true, false, false]);
+        assert!((grade(&three_of_five, &[0, 1, 3]) - (2.0 / 3.0 - 0.5)).abs() < 1e-9);
+    }
+
+    #[test]
+    fn selecting_everything_scores_zero() {
+        for shape in [
+            &[true, true, false][..],
+            &[true, true, false, false],
+            &[true, true, true, false],
+            &[true, true, true, true, false],
+            &[true, true, false, false, false],
+        ] {
+            let m = q(AnswerKind::Multiple, shape);
+            let all: Vec<usize> = (0..shape.len()).collect();
+            assert_eq!(grade(&m, &all), 0.0, "{shape:?}");
+        }
+    }
+
+    #[test]
+    fn i_dont_know_scores_zero() {
+        assert_eq!(grade(&q(AnswerKind::Single, &[true, false]), &[]), 0.0);
+        assert_eq!(
+            grade(&q(AnswerKind::Multiple, &[true, true, false]), &[]),
+            0.0
+        );
+        assert_eq!(grade(&q(AnswerKind::TrueFalse, &[true, false]), &[]), 0.0);
     }
 
     #[test]
     fn out_of_range_choices_count_as_wrong() {
-        let m = q(AnswerKind::Multiple, &[true, true, false]);
+        let m = q(AnswerKind::Multiple, &[true, true, false, false]);
         assert_eq!(grade(&m, &[0, 1, 9]), 0.5);
     }
 

@@ -170,7 +170,9 @@ pub fn search(documents: &'static [Document], query: &str, limit: usize) -> Vec<
             let text = document.text.to_lowercase();
             let mut score = 0;
             for term in &terms {
-                let in_title = word_starts(&title, term).count() as u32;
+                // A title names its subject once: a long interview prompt
+                // that repeats a word is no better a match than a heading.
+                let in_title = word_starts(&title, term).count().min(1) as u32;
                 let in_text = word_starts(&text, term).count().min(5) as u32;
                 if in_title + in_text == 0 {
                     return None;

@@ -213,6 +213,12 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
+    site.insert(
+        crate::site_map::INTERVIEW_BANK.to_string(),
+        Bytes::from(crate::interview::Bank::compiled().json()),
+        "application/json",
+        site::Caching::Revalidate,
+    );
     let mut pages = Vec::new();
     for url in page_urls()? {
         let request = Request::get(&url)

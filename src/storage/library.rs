@@ -156,6 +156,16 @@ impl Library {
         self.bookmarks.with(|b| b.is_saved(section, heading))
     }
 
+    /// The note of the bookmark at a place, when it has one.
+    pub fn note(self, section: &str, heading: Option<&str>) -> Option<String> {
+        self.bookmarks.with(|b| {
+            b.items
+                .iter()
+                .find(|x| x.same_place(section, heading) && !x.note.is_empty())
+                .map(|x| x.note.clone())
+        })
+    }
+
     pub fn toggle(self, section: &str, heading: Option<&str>) {
         self.bookmarks.update(|b| {
             b.toggle(section, heading, super::now_ms());

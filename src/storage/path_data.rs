@@ -46,6 +46,21 @@ impl PathProgress {
         keys.into_iter().filter(|k| self.is_done(k)).count()
     }
 
+    /// Moves ticks stored under a check's former key (`old`, `new`) to its
+    /// key today; returns how many moved. Ticks under keys that name no
+    /// check today are kept as they are (an import may know them).
+    pub fn migrate<'a>(&mut self, renames: impl IntoIterator<Item = (&'a str, &'a str)>) -> usize {
+        let mut moved = 0;
+        for (old, new) in renames {
+            if self.is_done(old) {
+                self.done.retain(|d| d != old);
+                self.set(new, true);
+                moved += 1;
+            }
+        }
+        moved
+    }
+
     /// Adds the ticks of an import; returns how many were new.
     pub fn merge(&mut self, incoming: &PathProgress) -> usize {
         incoming.done.iter().filter(|k| self.set(k, true)).count()
@@ -76,6 +91,40 @@ mod tests {
         assert_eq!(decode::<PathProgress>(&encode(&p)).unwrap(), p);
         assert!(p.set(&keys[0], false));
         assert!(!p.is_done(&keys[0]));
+    }
+
+    #[test]
+    fn ticks_under_former_ids_move_to_the_check_today() {
+        let mut p = PathProgress::default();
+        p.set("testing/ci-blocks-merge", true);
+        p.set("web-and-http/read-curl-output", true);
+        p.set("version-control/first-commit", true);
+        let renames = [
+            ("testing/ci-blocks-merge", "version-control/ci-blocks-merge"),
+            (
+                "web-and-http/explain-request",
+                "web-and-http/request-traced",
+            ),
+        ];
+        assert_eq!(p.migrate(renames), 1);
+        assert!(p.is_done("version-control/ci-blocks-merge"));
+        assert!(!p.is_done("testing/ci-blocks-merge"));
+        assert!(p.is_done("web-and-http/read-curl-output"));
+        assert_eq!(p.migrate(renames), 0, "a second run changes nothing");
+    }
+
+    #[test]
+    fn the_compiled_path_names_every_former_id_once() {
+        let keys = all_check_keys();
+        let mut former: Vec<&str> = crate::learning::PATH_STAGES
+            .iter()
+            .flat_map(|s| s.checks.iter().flat_map(|c| c.formerly.iter().copied()))
+            .collect();
+        assert!(former.iter().all(|f| !keys.iter().any(|k| k == f)));
+        let n = former.len();
+        former.sort_unstable();
+        former.dedup();
+        assert_eq!(former.len(), n);
     }
 
     #[test]

@@ -18,6 +18,14 @@ pub struct QuizData {
     pub in_progress: Option<Attempt>,
     #[serde(default)]
     pub history: Vec<Finished>,
+    /// The last finished attempt with its answers, so its results and study
+    /// plan can be shown again after leaving the page.
+    #[serde(default)]
+    pub last: Option<Attempt>,
+    /// The question of `in_progress` whose feedback is on screen, so a
+    /// reload keeps the explanation being read.
+    #[serde(default)]
+    pub feedback: Option<usize>,
 }
 
 /// A finished attempt, as shown in the history.
@@ -62,6 +70,8 @@ impl QuizData {
             missed,
         };
         self.in_progress = None;
+        self.feedback = None;
+        self.last = Some(attempt.clone());
         self.history.insert(0, finished.clone());
         self.history.truncate(HISTORY_LIMIT);
         finished
@@ -71,6 +81,22 @@ impl QuizData {
     /// bank. Returns how many stored answers were dropped.
     pub fn reconcile(&mut self) -> usize {
         let dropped = self.in_progress.as_mut().map_or(0, Attempt::reconcile);
+        if let Some(last) = &mut self.last {
+            last.reconcile();
+            if last.answered() == 0 {
+                self.last = None;
+            }
+        }
+        // Feedback is shown only for a question that has been answered.
+        let answered = |at: usize| {
+            self.in_progress
+                .as_ref()
+                .and_then(|a| a.questions.get(at))
+                .is_some_and(|p| p.answer.is_some())
+        };
+        if self.feedback.is_some_and(|at| !answered(at)) {
+            self.feedback = None;
+        }
         if self
             .in_progress
             .as_ref()
@@ -112,6 +138,24 @@ mod tests {
         assert_eq!(f.missed, vec![QUESTIONS[1].id.to_string()]);
         assert!(data.in_progress.is_none());
         assert_eq!(data.best_percent(), Some(50));
+        assert_eq!(data.last.as_ref(), Some(&attempt), "kept for showing again");
+    }
+
+    #[test]
+    fn feedback_on_screen_survives_a_reload_only_for_an_answered_question() {
+        let mut attempt = Attempt::new(1, Mode::Full, &[QUESTIONS[0].id, QUESTIONS[1].id], None);
+        attempt.answer(&QUESTIONS_right(0)).unwrap();
+        let mut data = QuizData {
+            in_progress: Some(attempt),
+            feedback: Some(0),
+            ..QuizData::default()
+        };
+        let mut again: QuizData = decode(&encode(&data)).unwrap();
+        again.reconcile();
+        assert_eq!(again.feedback, Some(0));
+        data.feedback = Some(1);
+        data.reconcile();
+        assert_eq!(data.feedback, None);
     }
 
     #[allow(non_snake_case)]

@@ -1,11 +1,17 @@
-//! Prints the figures editors ask about: words per section, and the quiz
-//! bank by area, kind and difficulty with its longest-correct share.
+//! Prints the figures editors ask about: words per section; the quiz bank
+//! by area, kind, difficulty and form, its surface cues and how test-taking
+//! strategies score against chance; the interview bank by level, area and
+//! kind; the learning path's stages and hours.
 //!
 //!     cargo run -p guide-content --features build --example content_stats
 
 use std::{collections::BTreeMap, path::Path, process};
 
-use guide_content::build::{correct_is_strictly_longest, load};
+use guide_content::build::{
+    correct_is_strictly_longest,
+    cues::{self, ABSOLUTE, RATIONALE},
+    load,
+};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
@@ -26,9 +32,9 @@ fn main() {
 
     println!("## Quiz bank: {} questions\n", content.quiz.len());
     println!(
-        "| area | questions | single | multiple | true-false | easy | medium | hard | longest correct (single) |"
+        "| area | questions | single | multiple | true-false | easy | medium | hard | code | scenario | recall | longest correct (single) |"
     );
-    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     let row = |name: &str, questions: Vec<&guide_content::build::ParsedQuestion>| {
         let count = |f: &dyn Fn(&&guide_content::build::ParsedQuestion) -> bool| {
             questions.iter().filter(|q| f(q)).count()
@@ -36,13 +42,16 @@ fn main() {
         let single = count(&|q| q.kind == "single");
         let longest = count(&|q| q.kind == "single" && correct_is_strictly_longest(q));
         println!(
-            "| {name} | {} | {single} | {} | {} | {} | {} | {} | {longest}/{single} ({:.0}%) |",
+            "| {name} | {} | {single} | {} | {} | {} | {} | {} | {} | {} | {} | {longest}/{single} ({:.0}%) |",
             questions.len(),
             count(&|q| q.kind == "multiple"),
             count(&|q| q.kind == "true-false"),
             count(&|q| q.difficulty == "easy"),
             count(&|q| q.difficulty == "medium"),
             count(&|q| q.difficulty == "hard"),
+            count(&|q| q.form == "code"),
+            count(&|q| q.form == "scenario"),
+            count(&|q| q.form == "recall"),
             if single == 0 {
                 0.0
             } else {
@@ -67,4 +76,103 @@ fn main() {
     for ((right, total), n) in shapes {
         println!("- {right} of {total}: {n}");
     }
+
+    println!("\n## Surface cues (share of right vs wrong options; true/false by key)\n");
+    println!(
+        "| kind | justification right | wrong | absolute right | wrong |\n|---|---:|---:|---:|---:|"
+    );
+    for kind in [None, Some("single"), Some("multiple"), Some("true-false")] {
+        let pieces = cues::pieces(&content.quiz, kind);
+        let r = cues::cue_share(&pieces, RATIONALE);
+        let a = cues::cue_share(&pieces, ABSOLUTE);
+        println!(
+            "| {} | {:.1}% ({}/{}) | {:.1}% ({}/{}) | {:.1}% ({}/{}) | {:.1}% ({}/{}) |",
+            kind.unwrap_or("all"),
+            r.right_share() * 100.0,
+            r.right.0,
+            r.right.1,
+            r.wrong_share() * 100.0,
+            r.wrong.0,
+            r.wrong.1,
+            a.right_share() * 100.0,
+            a.right.0,
+            a.right.1,
+            a.wrong_share() * 100.0,
+            a.wrong.0,
+            a.wrong.1,
+        );
+    }
+    let (t, f) = cues::true_false_medians(&content.quiz);
+    println!("\nTrue/false median length: keyed True {t:.0} characters, keyed False {f:.0}.");
+    let report = cues::guess_report(&content.quiz);
+    println!("\n## Guessers who know nothing (share of points)\n");
+    println!("| strategy | score | vs chance |\n|---|---:|---:|");
+    println!("| chance | {:.1}% | |", report.chance * 100.0);
+    for (name, score) in &report.guessers {
+        println!(
+            "| {name} | {:.1}% | {:+.1} |",
+            score * 100.0,
+            (score - report.chance) * 100.0
+        );
+    }
+
+    println!(
+        "\n## Interview bank: {} questions\n",
+        content.interview.len()
+    );
+    let levels = ["junior", "mid", "senior", "lead", "architect"];
+    println!(
+        "| area | {} | total |\n|---|---:|---:|---:|---:|---:|---:|",
+        levels.join(" | ")
+    );
+    for area in &content.areas {
+        let cells: Vec<String> = levels
+            .iter()
+            .map(|l| {
+                content
+                    .interview
+                    .iter()
+                    .filter(|q| q.area == area.id && q.level == *l)
+                    .count()
+                    .to_string()
+            })
+            .collect();
+        let total = content
+            .interview
+            .iter()
+            .filter(|q| q.area == area.id)
+            .count();
+        println!("| {} | {} | {total} |", area.id, cells.join(" | "));
+    }
+    for kind in ["technical", "experience", "work-sample"] {
+        let by_level: Vec<String> = levels
+            .iter()
+            .map(|l| {
+                let n = content
+                    .interview
+                    .iter()
+                    .filter(|q| q.kind == kind && q.level == *l)
+                    .count();
+                format!("{l} {n}")
+            })
+            .collect();
+        let n = content.interview.iter().filter(|q| q.kind == kind).count();
+        println!("- {kind}: {n} ({})", by_level.join(", "));
+    }
+
+    println!("\n## Learning path\n");
+    println!("| stage | hours | checks |\n|---|---:|---:|");
+    for s in &content.path.stage {
+        println!("| {} | {} | {} |", s.title, s.hours, s.check.len());
+    }
+    let hours: u32 = content.path.stage.iter().map(|s| u32::from(s.hours)).sum();
+    println!(
+        "| all | {hours} | {} |",
+        content
+            .path
+            .stage
+            .iter()
+            .map(|s| s.check.len())
+            .sum::<usize>()
+    );
 }

@@ -26,6 +26,8 @@ pub struct Section {
     pub summary: &'static str,
     pub description: &'static str,
     pub reading_minutes: usize,
+    /// When an expert last reviewed it, `YYYY-MM-DD`.
+    pub reviewed: &'static str,
     /// Its `##` and `###` headings in order. The text itself is kept apart
     /// (the generated `SECTION_BODIES`), so code that only names sections
     /// and headings (the browser's islands) does not carry the whole guide.
@@ -95,10 +97,15 @@ pub struct Question {
     pub area: &'static str,
     pub difficulty: Difficulty,
     pub kind: AnswerKind,
+    /// The prompt as plain text (search, titles).
     pub prompt: &'static str,
+    /// The prompt as HTML: text, and code to read in `<code>` and `<pre>`.
+    pub prompt_html: &'static str,
     pub explanation: &'static str,
     /// `/guide/<slug>#<heading>` of the text that teaches it.
     pub link: &'static str,
+    /// "Section › Heading" of `link`.
+    pub link_title: &'static str,
     pub options: &'static [QuizOption],
 }
 
@@ -202,6 +209,32 @@ impl Level {
     }
 }
 
+/// What an interview question asks of the candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "kebab-case")
+)]
+pub enum InterviewKind {
+    /// A question to reason through.
+    Technical,
+    /// "Tell me about a time...", with a fallback for career changers.
+    Experience,
+    /// A task on given material: a diff to review, a query to fix, a brief.
+    WorkSample,
+}
+
+impl InterviewKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            InterviewKind::Technical => "Technical",
+            InterviewKind::Experience => "Past experience",
+            InterviewKind::WorkSample => "Work sample",
+        }
+    }
+}
+
 /// A question of the interview bank (`content/interview.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct InterviewQuestion {
@@ -209,10 +242,20 @@ pub struct InterviewQuestion {
     /// The id of its [`Area`].
     pub area: &'static str,
     pub level: Level,
+    pub kind: InterviewKind,
     /// Suggested time, in minutes.
     pub minutes: u8,
     pub prompt: &'static str,
-    /// What a strong answer covers.
+    /// For experience questions: the question for someone without that
+    /// experience at work; empty otherwise.
+    pub fallback: &'static str,
+    /// For work samples: what the candidate is given, as HTML; empty otherwise.
+    pub material_html: &'static str,
+    /// The points without which an answer cannot score 3.
+    pub must: &'static [&'static str],
+    /// What an answer scoring 1, 2, 3 and 4 sounds like.
+    pub anchors: [&'static str; 4],
+    /// The other points a strong answer covers.
     pub strong: &'static [&'static str],
     pub red_flags: &'static [&'static str],
     pub follow_up: &'static str,
@@ -226,6 +269,10 @@ pub struct PathCheck {
     /// Unique within its stage.
     pub id: &'static str,
     pub text: &'static str,
+    /// How to meet it alone when `text` needs other people; empty otherwise.
+    pub solo: &'static str,
+    /// Stored ids (`stage/check`) it had before; ticks under them count.
+    pub formerly: &'static [&'static str],
 }
 
 /// A stage of the learning path (`content/path.toml`).
@@ -234,6 +281,8 @@ pub struct PathStage {
     pub id: &'static str,
     pub title: &'static str,
     pub summary: &'static str,
+    /// About how many hours of study and practice it takes.
+    pub hours: u16,
     /// Ids of the [`Area`]s it trains.
     pub areas: &'static [&'static str],
     pub goals: &'static [&'static str],

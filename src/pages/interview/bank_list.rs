@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::question_guide::{Anchors, QuestionGuide};
 use crate::{interview::Bank, site_map};
 
 #[component]
@@ -10,7 +11,11 @@ pub fn BankList(bank: Bank) -> impl IntoView {
     view! {
         <section class="bank" aria-labelledby="bank-title">
             <h2 id="bank-title">"The question bank"</h2>
-            <p>{format!("{} questions. Each lists what a strong answer covers, red flags and a follow-up.", bank.0.len())}</p>
+            <p>
+                {format!("{} questions. Each lists its must-have points, what a strong answer covers, red flags, a follow-up, and what an answer scoring 1, 2, 3 and 4 sounds like. ", bank.0.len())}
+                "This bank is public, and so is the guide that teaches its answers: candidates may have read both. "
+                "Lean on the follow-ups, ask for the candidate's own examples, and vary the details of a scenario."
+            </p>
             {areas
                 .into_iter()
                 .map(|area| {
@@ -28,11 +33,10 @@ pub fn BankList(bank: Bank) -> impl IntoView {
                                             <p class="kit-prompt">{q.prompt.clone()}</p>
                                             <p class="kit-question-meta">{q.level_and_time()}</p>
                                             <details>
-                                                <summary>"Strong answer, red flags, follow-up"</summary>
-                                                <ul class="strong-points">{q.strong.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-                                                <p>"Red flags:"</p>
-                                                <ul class="red-flags">{q.red_flags.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view()}</ul>
-                                                <p>{format!("Follow-up: {}", q.follow_up)}</p>
+                                                <summary>"What to listen for, and how to score it"</summary>
+                                                <QuestionGuide q=q.clone() />
+                                                <p class="guide-label">"Scoring anchors:"</p>
+                                                <Anchors anchors=q.anchors.clone() />
                                                 <p><a href=q.link.clone()>"The guide on this"</a></p>
                                             </details>
                                         </li>

@@ -1,26 +1,28 @@
-//! One kit on screen: editing its questions, running the interview with
-//! scores and notes, the summary, the printed sheet and the share link.
+//! One kit on screen: its questions (reorder, remove with undo, add), the
+//! interviews run with it, side-by-side comparison, and the share link.
+//! An open interview shows its scorecard instead (`scorecard_view`).
 
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 
-use super::Tool;
+use super::{Tool, focus_after_render, scorecard_view::Scorecard};
 use crate::{
     components::confirm::ConfirmAction,
     interview::{
         BankQuestion, Kit, Level,
-        kit::{MAX_QUESTIONS, NOTES_LIMIT},
-        rubric::{RUBRIC, summary},
+        kit::{Asked, MAX_QUESTIONS, NAME_LIMIT, question_minutes, reserved_minutes},
+        scorecard::compare,
         share,
     },
     quiz::bank::Area,
 };
 
 /// What the kit is drawn from: its name, level, length and questions in
-/// order. Scores and notes are not part of it, so giving one redraws only
-/// what shows it, and keeps the focus where the interviewer is.
+/// order. Interviews are not part of it, so scoring one redraws only what
+/// shows it, and keeps the focus where the interviewer is.
 #[derive(Clone, PartialEq)]
 struct Outline {
+    id: u64,
     name: String,
     level: Level,
     minutes: u32,
@@ -28,13 +30,33 @@ struct Outline {
     ids: Vec<String>,
 }
 
+/// "Mid-level · 6 questions · ..." with the time kept for introductions
+/// and the candidate's questions.
+fn plan_text(o: &Outline) -> String {
+    let (intro, theirs) = reserved_minutes(o.minutes);
+    let room = question_minutes(o.minutes);
+    let fit = if o.planned > room {
+        format!(
+            "about {} minutes of questions: more than the {room} this length leaves for them",
+            o.planned
+        )
+    } else {
+        format!("about {} minutes of questions", o.planned)
+    };
+    format!(
+        "{} \u{b7} {} questions \u{b7} {fit}, {intro} for introductions and {theirs} for the candidate's own questions ({} minutes in all).",
+        o.level.label(),
+        o.ids.len(),
+        o.minutes
+    )
+}
+
 #[component]
 pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
-    let running = RwSignal::new(false);
-    let sharing = RwSignal::new(false);
     let outline = Memo::new(move |_| {
         tool.data.with(|d| {
             d.kits.get(index).map(|k| Outline {
+                id: k.id,
                 name: k.name.clone(),
                 level: k.level,
                 minutes: k.minutes,
@@ -43,99 +65,266 @@ pub fn KitView(tool: Tool, index: usize) -> impl IntoView {
             })
         })
     });
-    #[cfg(feature = "hydrate")]
-    let origin = window().location().origin().unwrap_or_default();
-    #[cfg(not(feature = "hydrate"))]
-    let origin = String::new();
-    // Follows the kit as it is edited.
-    let share_link = Signal::derive(move || {
+    // The last question removed, where it was, and its prompt: "Undo"
+    // outlives the redraw of the list that the removal causes.
+    let removed = RwSignal::new(None::<(usize, Asked, String)>);
+    // The interview on screen, when it was run with this kit.
+    let open_interview = Memo::new(move |_| {
+        let id = tool.interview.get()?;
+        let kit = outline.with(|o| o.as_ref().map(|o| o.id))?;
         tool.data
-            .with(|d| {
-                d.kits
-                    .get(index)
-                    .map(|k| format!("{origin}{}", share::link(k)))
-            })
-            .unwrap_or_default()
+            .with(|d| d.interview(id).filter(|i| i.kit == kit).map(|i| i.id))
     });
-    let print = move |_| {
-        running.set(true);
-        #[cfg(feature = "hydrate")]
-        {
-            // After the sheet is on screen.
-            request_animation_frame(|| {
-                let _ = window().print();
-            });
-        }
-    };
-    let show_share = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = window()
-                .navigator()
-                .clipboard()
-                .write_text(&share_link.get());
-        }
-        sharing.set(true);
-    };
-
     move || {
+        if let Some(id) = open_interview.get() {
+            return Some(Either::Left(view! { <Scorecard tool index id /> }));
+        }
         let o = outline.get()?;
-        let questions: Vec<BankQuestion> = tool.bank.with_value(|bank| {
-            o.ids
-                .iter()
-                .filter_map(|id| bank.get(id).cloned())
-                .collect()
-        });
-        let last = questions.len().saturating_sub(1);
-        let meta = format!(
-            "{} level, {} questions, about {} of {} minutes.",
-            o.level.label(),
-            questions.len(),
-            o.planned,
-            o.minutes
-        );
-        Some(view! {
-            <section class="kit" aria-labelledby="kit-title" class:running=move || running.get()>
-                <h2 id="kit-title">{o.name.clone()}</h2>
-                <p class="kit-meta">{meta}</p>
-                <div class="kit-actions">
-                    <button type="button" class="button secondary" aria-pressed=move || (!running.get()).to_string() on:click=move |_| running.set(false)>
-                        "Edit questions"
-                    </button>
-                    <button type="button" class="button secondary" aria-pressed=move || running.get().to_string() on:click=move |_| running.set(true)>
-                        "Run the interview"
-                    </button>
-                    <button type="button" class="button secondary" on:click=print>"Print interviewer's sheet"</button>
-                    <button type="button" class="button secondary" on:click=show_share>"Share link"</button>
-                </div>
-                {move || sharing.get().then(|| view! {
-                    <p class="share-link">
-                        <label for="share-link">"Link to this kit (questions only, no notes or scores)"</label>
-                        <input id="share-link" type="text" readonly prop:value=share_link on:focus=|ev| {
-                            event_target::<leptos::web_sys::HtmlInputElement>(&ev).select();
-                        } />
-                    </p>
-                })}
-                <ol class="kit-questions">
-                    {questions
-                        .into_iter()
-                        .enumerate()
-                        .map(|(at, q)| view! { <KitQuestion tool at last q running /> })
-                        .collect_view()}
-                </ol>
-                {move || running.get().then(|| view! { <Rubric /> <Summary tool index /> })}
-                {move || (!running.get()).then(|| view! { <AddQuestions tool index /> })}
+        Some(Either::Right(view! {
+            <section class="kit" aria-labelledby="kit-title">
+                <h2 id="kit-title" tabindex="-1">{o.name.clone()}</h2>
+                <p class="kit-meta">{plan_text(&o)}</p>
+                <p class="kit-note">
+                    "The bank is public, and so is the guide that teaches its answers: lean on the "
+                    "follow-ups and ask for the candidate's own examples. Questions from a neighbouring "
+                    "level are scored against their own anchors, which describe an answer at that level."
+                </p>
+                <Interviews tool index kit_id=o.id />
+                <Questions tool index outline=o.clone() removed />
+                <ShareKit tool index />
                 <div class="kit-delete">
                     <ConfirmAction
                         label="Delete this kit"
-                        question="Delete this kit with its notes and scores? This cannot be undone."
+                        question="Delete this kit and every interview run with it? This cannot be undone."
                         confirm_label="Yes, delete it"
                         on_confirm=move || tool.delete_kit(index)
                     />
                 </div>
                 <p class="visually-hidden">{format!("End of kit {}.", o.name)}</p>
             </section>
+        }))
+    }
+}
+
+/// The interviews run with this kit, a form for the next, and the
+/// candidates side by side.
+#[component]
+fn Interviews(tool: Tool, index: usize, kit_id: u64) -> impl IntoView {
+    let list = move || {
+        tool.data.with(|d| {
+            d.interviews_of(kit_id)
+                .map(|i| {
+                    let rec = i
+                        .recommendation
+                        .map_or("no recommendation yet".to_string(), |r| {
+                            format!("recommendation: {}", r.label())
+                        });
+                    (i.id, i.title(), rec)
+                })
+                .collect::<Vec<_>>()
         })
+    };
+    view! {
+        <section class="kit-interviews" aria-labelledby="interviews-title">
+            <h3 id="interviews-title">"Interviews with this kit"</h3>
+            <p>
+                "Each candidate gets a scorecard of their own: the next interview starts blank, "
+                "and a printed sheet carries only its own candidate's scores."
+            </p>
+            {move || {
+                let list = list();
+                if list.is_empty() {
+                    return Either::Left(view! { <p class="empty">"No interviews yet."</p> });
+                }
+                Either::Right(view! {
+                    <ul class="interview-list">
+                        {list
+                            .into_iter()
+                            .map(|(id, title, rec)| view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="link-button"
+                                        on:click=move |_| {
+                                            tool.interview.set(Some(id));
+                                            focus_after_render("scorecard-title");
+                                        }
+                                    >
+                                        {title}
+                                    </button>
+                                    <span class="kit-meta">{format!(" \u{b7} {rec}")}</span>
+                                </li>
+                            })
+                            .collect_view()}
+                    </ul>
+                })
+            }}
+            <NewInterview tool />
+            <Compare tool index kit_id />
+        </section>
+    }
+}
+
+/// Today as `YYYY-MM-DD` in the reader's time zone (empty off the browser).
+fn today() -> String {
+    #[cfg(feature = "hydrate")]
+    {
+        let now = js_sys::Date::new_0();
+        format!(
+            "{:04}-{:02}-{:02}",
+            now.get_full_year(),
+            now.get_month() + 1,
+            now.get_date()
+        )
+    }
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
+#[component]
+fn NewInterview(tool: Tool) -> impl IntoView {
+    let candidate = RwSignal::new(String::new());
+    let interviewer = RwSignal::new(String::new());
+    let date = RwSignal::new(today());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        tool.start_interview(
+            &candidate.get_untracked(),
+            &interviewer.get_untracked(),
+            &date.get_untracked(),
+        );
+        candidate.set(String::new());
+    };
+    view! {
+        <form class="new-interview" on:submit=submit aria-labelledby="new-interview-title">
+            <h4 id="new-interview-title">"Start an interview"</h4>
+            <p>
+                <label for="new-candidate">"Candidate"</label>
+                <input id="new-candidate" type="text" maxlength=NAME_LIMIT autocomplete="off"
+                    prop:value=move || candidate.get()
+                    on:input=move |ev| candidate.set(event_target_value(&ev)) />
+            </p>
+            <p>
+                <label for="new-interviewer">"Interviewer"</label>
+                <input id="new-interviewer" type="text" maxlength=NAME_LIMIT autocomplete="name"
+                    prop:value=move || interviewer.get()
+                    on:input=move |ev| interviewer.set(event_target_value(&ev)) />
+            </p>
+            <p>
+                <label for="new-date">"Date"</label>
+                <input id="new-date" type="date"
+                    prop:value=move || date.get()
+                    on:input=move |ev| date.set(event_target_value(&ev)) />
+            </p>
+            <button type="submit" class="button">"Start the interview"</button>
+        </form>
+    }
+}
+
+/// Candidates interviewed with this kit, side by side per area.
+#[component]
+fn Compare(tool: Tool, index: usize, kit_id: u64) -> impl IntoView {
+    move || {
+        let (names, recs, rows) = tool.data.with(|d| {
+            let kit = d.kits.get(index)?;
+            let interviews: Vec<_> = d.interviews_of(kit_id).collect();
+            if interviews.len() < 2 {
+                return None;
+            }
+            let names: Vec<String> = interviews.iter().map(|i| i.title()).collect();
+            let recs: Vec<String> = interviews
+                .iter()
+                .map(|i| {
+                    i.recommendation
+                        .map_or("\u{2014}", |r| r.label())
+                        .to_string()
+                })
+                .collect();
+            let rows = tool.bank.with_value(|bank| compare(kit, &interviews, bank));
+            Some((names, recs, rows))
+        })?;
+        Some(view! {
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-title">
+                <table class="compare">
+                    <caption id="compare-title">"Candidates side by side: average score per area"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Area"</th>
+                            {names.into_iter().map(|n| view! { <th scope="col">{n}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows
+                            .into_iter()
+                            .map(|(area, cells)| view! {
+                                <tr class:total=area.is_none()>
+                                    <th scope="row">{area.map_or("All areas", Area::label)}</th>
+                                    {cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}
+                                </tr>
+                            })
+                            .collect_view()}
+                        <tr>
+                            <th scope="row">"Recommendation"</th>
+                            {recs.into_iter().map(|r| view! { <td>{r}</td> }).collect_view()}
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
+        })
+    }
+}
+
+/// The kit's questions: reorder, remove (with undo), add from the bank.
+#[component]
+fn Questions(
+    tool: Tool,
+    index: usize,
+    outline: Outline,
+    removed: RwSignal<Option<(usize, Asked, String)>>,
+) -> impl IntoView {
+    let questions: Vec<BankQuestion> = tool.bank.with_value(|bank| {
+        outline
+            .ids
+            .iter()
+            .filter_map(|id| bank.get(id).cloned())
+            .collect()
+    });
+    let last = questions.len().saturating_sub(1);
+    let undo = move |_| {
+        if let Some((at, asked, _)) = removed.get_untracked() {
+            let id = asked.id.clone();
+            tool.edit(|k: &mut Kit| {
+                k.insert(at, asked);
+            });
+            removed.set(None);
+            #[cfg(feature = "hydrate")]
+            request_animation_frame(move || focus_question_button(&id, 3));
+            #[cfg(not(feature = "hydrate"))]
+            let _ = id;
+        }
+    };
+    view! {
+        <section class="kit-questions-section" aria-labelledby="questions-title">
+            <h3 id="questions-title">"Questions"</h3>
+            <div role="status" class="undo-status">
+                {move || removed.get().map(|(_, _, prompt)| view! {
+                    <p>
+                        {format!("Removed \u{201c}{prompt}\u{201d}. ")}
+                        <button type="button" id="undo-remove" class="link-button" on:click=undo>
+                            "Undo"
+                        </button>
+                    </p>
+                })}
+            </div>
+            <ol class="kit-questions">
+                {questions
+                    .into_iter()
+                    .enumerate()
+                    .map(|(at, q)| view! { <KitQuestion tool at last q removed kit_level=outline.level /> })
+                    .collect_view()}
+            </ol>
+            <AddQuestions tool index />
+        </section>
     }
 }
 
@@ -145,7 +334,8 @@ fn KitQuestion(
     at: usize,
     last: usize,
     q: BankQuestion,
-    running: RwSignal<bool>,
+    removed: RwSignal<Option<(usize, Asked, String)>>,
+    kit_level: Level,
 ) -> impl IntoView {
     let id = q.id.clone();
     let prompt_id = format!("prompt-{id}");
@@ -165,39 +355,58 @@ fn KitQuestion(
         }
     };
     let remove = {
-        let id = id.clone();
+        let (id, prompt) = (id.clone(), q.prompt.clone());
         move |_| {
-            tool.edit(|k: &mut Kit| {
-                k.remove(&id);
-            })
+            let mut taken = None;
+            tool.edit(|k: &mut Kit| taken = k.remove(&id));
+            if let Some((at, asked)) = taken {
+                removed.set(Some((at, asked, prompt.clone())));
+                focus_after_render("undo-remove");
+            }
         }
     };
-    let meta = format!("{} \u{b7} {}", q.area.label(), q.level_and_time());
+    let mut meta = format!("{} \u{b7} {}", q.area.label(), q.level_and_time());
+    if q.level != kit_level {
+        meta.push_str(&format!(
+            " \u{b7} from a neighbouring level: scored against its own {} anchors",
+            q.level.label().to_lowercase()
+        ));
+    }
+    let (up, down) = (shift.clone(), shift);
     view! {
         <li class="kit-question" data-id=id.clone()>
             <p class="kit-prompt" id=prompt_id.clone()>{q.prompt.clone()}</p>
             <p class="kit-question-meta">{meta}</p>
-            {move || {
-                if running.get() {
-                    Either::Left(view! { <Answer tool q=q.clone() /> })
-                } else {
-                    let (up, down) = (shift.clone(), shift.clone());
-                    Either::Right(view! {
-                        <div class="kit-question-actions">
-                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == 0 on:click=move |_| up(-1)>
-                                "Move up"
-                            </button>
-                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == last on:click=move |_| down(1)>
-                                "Move down"
-                            </button>
-                            <button type="button" class="link-button" aria-describedby=prompt_id.clone() on:click=remove.clone()>
-                                "Remove"
-                            </button>
-                        </div>
-                    })
-                }
-            }}
+            <div class="kit-question-actions">
+                <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == 0 on:click=move |_| up(-1)>
+                    "Move up"
+                </button>
+                <button type="button" class="link-button" aria-describedby=prompt_id.clone() disabled=at == last on:click=move |_| down(1)>
+                    "Move down"
+                </button>
+                <button type="button" class="link-button" aria-describedby=prompt_id on:click=remove>
+                    "Remove"
+                </button>
+            </div>
         </li>
+    }
+}
+
+/// Focuses button `nth` (1 "Move up", 2 "Move down", 3 "Remove") of
+/// question `id`.
+#[cfg(feature = "hydrate")]
+fn focus_question_button(id: &str, nth: u8) {
+    use wasm_bindgen::JsCast;
+    let selector =
+        format!(r#"li.kit-question[data-id="{id}"] .kit-question-actions button:nth-child({nth})"#);
+    if let Some(b) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .filter(|b| !b.has_attribute("disabled"))
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = b.focus();
     }
 }
 
@@ -205,72 +414,73 @@ fn KitQuestion(
 /// other one when that end of the list disables it.
 #[cfg(feature = "hydrate")]
 fn focus_move_button(id: &str, up: bool) {
-    use wasm_bindgen::JsCast;
-    // "Move up" is the first button, "Move down" the second.
-    let button = |nth: u8| {
-        let selector = format!(
-            r#"li.kit-question[data-id="{id}"] .kit-question-actions button:nth-child({nth})"#
-        );
-        document()
-            .query_selector(&selector)
+    let (wanted, other) = if up { (1, 2) } else { (2, 1) };
+    focus_question_button(id, wanted);
+    let focused_here = document().active_element().is_some_and(|e| {
+        e.closest(&format!(r#"li.kit-question[data-id="{id}"]"#))
             .ok()
             .flatten()
-            .filter(|b| !b.has_attribute("disabled"))
-            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-    };
-    let (wanted, other) = if up { (1, 2) } else { (2, 1) };
-    if let Some(b) = button(wanted).or_else(|| button(other)) {
-        let _ = b.focus();
+            .is_some()
+    });
+    if !focused_here {
+        focus_question_button(id, other);
     }
 }
 
-/// What to listen for, and the score and notes of one answer.
+/// The share link, with a confirmation that it was copied.
 #[component]
-fn Answer(tool: Tool, q: BankQuestion) -> impl IntoView {
-    let id = q.id.clone();
-    let notes_id = format!("notes-{id}");
-    let score = {
-        let id = id.clone();
-        Signal::derive(move || tool.asked(&id, |a| a.score).flatten())
-    };
-    let notes = {
-        let id = id.clone();
-        move || tool.asked(&id, |a| a.notes.clone()).unwrap_or_default()
-    };
-    let set_score = {
-        let id = id.clone();
-        move |s: u8| tool.edit(|k: &mut Kit| k.set_score(&id, Some(s)))
-    };
-    let set_notes = {
-        let id = id.clone();
-        move |text: String| tool.edit(|k: &mut Kit| k.set_notes(&id, &text))
+fn ShareKit(tool: Tool, index: usize) -> impl IntoView {
+    let status = RwSignal::new(None::<&'static str>);
+    #[cfg(feature = "hydrate")]
+    let origin = window().location().origin().unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    let origin = String::new();
+    // Follows the kit as it is edited.
+    let share_link = Signal::derive(move || {
+        tool.data
+            .with(|d| {
+                d.kits
+                    .get(index)
+                    .map(|k| format!("{origin}{}", share::link(k)))
+            })
+            .unwrap_or_default()
+    });
+    let copy = move |_| {
+        status.set(Some("Copying\u{2026}"));
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            let promise = window()
+                .navigator()
+                .clipboard()
+                .write_text(&share_link.get_untracked());
+            let copied = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            status.set(Some(if copied {
+                "Link copied to the clipboard. It carries the questions only: no candidates, notes or scores."
+            } else {
+                "This browser did not allow copying: select the link below and copy it."
+            }));
+        });
     };
     view! {
-        <div class="answer">
-            <h3>"A strong answer covers"</h3>
-            <ul class="strong-points">{q.strong.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-            <h3>"Red flags"</h3>
-            <ul class="red-flags">{q.red_flags.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
-            <h3>"Follow-up"</h3>
-            <p class="follow-up">{q.follow_up}</p>
-            <p class="answer-link"><a href=q.link>"The guide on this"</a></p>
-            <RubricChoice legend="Score" group=format!("score-{id}") current=score enabled=true pick=set_score />
-            <p class="notes">
-                <label for=notes_id.clone()>"Notes"</label>
-                <textarea
-                    id=notes_id
-                    rows="4"
-                    maxlength=NOTES_LIMIT
-                    prop:value=notes
-                    on:change=move |ev| set_notes(event_target_value(&ev))
-                ></textarea>
-            </p>
-        </div>
+        <section class="share" aria-labelledby="share-title">
+            <h3 id="share-title">"Share this kit"</h3>
+            <button type="button" class="button secondary" on:click=copy>"Copy share link"</button>
+            <p role="status" class="share-status">{move || status.get()}</p>
+            {move || status.get().is_some().then(|| view! {
+                <p class="share-link">
+                    <label for="share-link">"Link to this kit"</label>
+                    <input id="share-link" type="text" readonly prop:value=share_link on:focus=|ev| {
+                        event_target::<leptos::web_sys::HtmlInputElement>(&ev).select();
+                    } />
+                </p>
+            })}
+        </section>
     }
 }
 
-/// The 1-4 rubric as a group of radio buttons: the interviewer's score, or
-/// a candidate's rating of their own answer.
+/// The 1-4 scale as a group of radio buttons: the interviewer's score with
+/// each score's anchor for this question, or a candidate's rating of their
+/// own answer (no anchors).
 #[component]
 pub fn RubricChoice(
     legend: &'static str,
@@ -278,17 +488,22 @@ pub fn RubricChoice(
     group: String,
     #[prop(into)] current: Signal<Option<u8>>,
     #[prop(into)] enabled: Signal<bool>,
+    /// What an answer at each score sounds like; empty for none.
+    #[prop(default = Vec::new())]
+    anchors: Vec<String>,
     pick: impl Fn(u8) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
+    let anchored = !anchors.is_empty();
     view! {
-        <fieldset class="score">
+        <fieldset class="score" class:anchored=anchored>
             <legend>{legend}</legend>
-            {RUBRIC
+            {crate::interview::rubric::RUBRIC
                 .into_iter()
                 .map(|(value, name, _)| {
                     let pick = pick.clone();
+                    let anchor = anchors.get(usize::from(value) - 1).cloned();
                     view! {
-                        <label class="choice">
+                        <label class="choice score-choice">
                             <input
                                 type="radio"
                                 name=group.clone()
@@ -297,73 +512,13 @@ pub fn RubricChoice(
                                 disabled=move || !enabled.get()
                                 on:change=move |_| pick(value)
                             />
-                            {format!("{value} {name}")}
+                            <span class="score-name">{format!("{value} {name}")}</span>
+                            {anchor.map(|a| view! { <span class="anchor">{a}</span> })}
                         </label>
                     }
                 })
                 .collect_view()}
         </fieldset>
-    }
-}
-
-/// The rubric, stated where the scores are given.
-#[component]
-fn Rubric() -> impl IntoView {
-    view! {
-        <section class="rubric" aria-labelledby="rubric-title">
-            <h3 id="rubric-title">"Scoring rubric"</h3>
-            <dl>
-                {RUBRIC
-                    .into_iter()
-                    .map(|(value, name, meaning)| view! {
-                        <dt>{format!("{value} {name}")}</dt>
-                        <dd>{meaning}</dd>
-                    })
-                    .collect_view()}
-            </dl>
-        </section>
-    }
-}
-
-#[component]
-fn Summary(tool: Tool, index: usize) -> impl IntoView {
-    let lines = move || {
-        tool.data.with(|d| {
-            d.kits
-                .get(index)
-                .map(|k| tool.bank.with_value(|bank| summary(k, bank)))
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <section class="kit-summary" aria-labelledby="summary-title">
-            <h3 id="summary-title">"Summary by area"</h3>
-            <table>
-                <thead>
-                    <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Questions"</th>
-                        <th scope="col">"Scored"</th>
-                        <th scope="col">"Average"</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        lines()
-                            .into_iter()
-                            .map(|l| view! {
-                                <tr class:total=l.area.is_none()>
-                                    <th scope="row">{l.label()}</th>
-                                    <td>{l.asked}</td>
-                                    <td>{l.scored}</td>
-                                    <td>{l.average_text()}</td>
-                                </tr>
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-        </section>
     }
 }
 
@@ -373,15 +528,15 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
     let first_area = tool
         .data
         .with_untracked(|d| d.kits.get(index).and_then(|k| k.areas.first().copied()))
-        .unwrap_or_else(|| tool.bank.with_value(|b| b.areas()[0]));
+        .or_else(|| Area::all().next())
+        .expect("there are areas");
     let area = RwSignal::new(first_area);
-    let areas = tool.bank.with_value(crate::interview::Bank::areas);
     let candidates = move || {
         let area = area.get();
         let (level, taken, full) = tool.data.with(|d| {
             d.kits
                 .get(index)
-                .map_or((crate::interview::Level::Mid, Vec::new(), true), |k| {
+                .map_or((Level::Mid, Vec::new(), true), |k| {
                     (
                         k.level,
                         k.questions.iter().map(|q| q.id.clone()).collect::<Vec<_>>(),
@@ -400,7 +555,7 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
     };
     view! {
         <section class="add-questions" aria-labelledby="add-title">
-            <h3 id="add-title">"Add questions"</h3>
+            <h4 id="add-title">"Add questions"</h4>
             <p>
                 <label for="add-area">"Area"</label>
                 <select id="add-area" on:change=move |ev| {
@@ -408,8 +563,7 @@ fn AddQuestions(tool: Tool, index: usize) -> impl IntoView {
                         area.set(a);
                     }
                 }>
-                    {areas
-                        .into_iter()
+                    {Area::all()
                         .map(|a| view! { <option value=a.id() selected=a == first_area>{a.label()}</option> })
                         .collect_view()}
                 </select>

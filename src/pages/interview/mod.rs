@@ -4,11 +4,14 @@
 //! Everything stays in the browser.
 //!
 //! The server renders the whole bank as plain lists (readable with
-//! JavaScript off); the tool is a lazy island that gets the bank as data.
+//! JavaScript off); the tool is a lazy island that fetches the bank as data
+//! (`site_map::INTERVIEW_BANK`), so the page carries the bank once.
 
 mod bank_list;
 mod kit_view;
 mod practice;
+mod question_guide;
+mod scorecard_view;
 
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
@@ -17,7 +20,8 @@ use crate::{
     components::{notice::Notice, page_meta::PageMeta, storage_words},
     interview::{
         Bank, Kit, Level,
-        kit::{Asked, LENGTHS, NAME_LIMIT},
+        kit::{LENGTHS, NAME_LIMIT},
+        scorecard::Interview,
         share::{self, ShareError, SharedKit},
     },
     quiz::bank::Area,
@@ -30,17 +34,22 @@ pub fn InterviewPage() -> impl IntoView {
     view! {
         <PageMeta
             title="Interview kit"
-            description="Build a back end interview from a bank of questions with strong-answer points, red flags and follow-ups; score answers on a 1-4 rubric, print a sheet, share by link, or practise as a candidate."
+            description="Structured back end interviews: questions with anchored 1-4 scoring, work samples, a scorecard per candidate, side-by-side comparison, printable sheets and share links."
         />
         <article class="interview-page" aria-labelledby="page-title">
             <h1 id="page-title">"Interview kit"</h1>
             <p class="lead">
-                "For interviewers: choose the level and the areas, get a set of questions that "
-                "fits the time, adjust it, then score each answer on a 1-4 rubric with notes. "
-                "For candidates: practise with the same questions. Everything stays in this browser."
+                "For interviewers: choose the level and the areas, get a kit of questions that "
+                "fits the time, adjust it, then run one interview per candidate: each answer is scored "
+                "1-4 against anchors written for that question, with notes, and candidates interviewed "
+                "with the same kit can be compared side by side. "
+                "For candidates: practise with the same questions. Everything stays in this browser. "
+                "How to run a fair interview: "
+                <a href="/guide/hiring#structured-interviews">"the guide on hiring"</a>
+                "."
             </p>
             <p class="needs-js">"Building, scoring and sharing kits needs JavaScript. The whole question bank is below."</p>
-            <InterviewTool bank=bank.clone() />
+            <InterviewTool />
             " "
             <bank_list::BankList bank />
         </article>
@@ -50,12 +59,15 @@ pub fn InterviewPage() -> impl IntoView {
 /// What the tool's parts share: all signals, so it is `Copy`.
 #[derive(Clone, Copy)]
 struct Tool {
+    /// Empty until fetched; `loaded` tells when it and the kits are here.
     bank: StoredValue<Bank>,
     data: RwSignal<InterviewData>,
     loaded: RwSignal<bool>,
     notice: RwSignal<Option<String>>,
     /// The kit on screen, by index.
     open: RwSignal<Option<usize>>,
+    /// The interview on screen (its scorecard), by id.
+    interview: RwSignal<Option<u64>>,
     /// A kit from a share link, until saved or dismissed.
     shared: RwSignal<Option<Result<SharedKit, ShareError>>>,
     practice: RwSignal<bool>,
@@ -73,6 +85,7 @@ impl Tool {
     }
 
     /// What the page's address asks for: practice mode, or a shared kit.
+    #[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
     fn follow_address(self, query: &str) {
         self.practice.set(share::wants_practice(query));
         self.shared.set(
@@ -101,26 +114,31 @@ impl Tool {
         self.persist();
     }
 
-    /// Reads a question of the open kit (tracked).
-    fn asked<T>(self, id: &str, read: impl FnOnce(&Asked) -> T) -> Option<T> {
-        let i = self.open.get()?;
-        self.data.with(|d| {
-            d.kits
-                .get(i)?
-                .questions
-                .iter()
-                .find(|q| q.id == id)
-                .map(read)
-        })
+    /// Changes the interview `id` and saves.
+    fn edit_interview(self, id: u64, change: impl FnOnce(&mut Interview)) {
+        self.data.update(|d| {
+            if let Some(i) = d.interview_mut(id) {
+                change(i);
+            }
+        });
+        self.persist();
     }
 
+    /// Reads the interview `id` (tracked).
+    fn read_interview<T>(self, id: u64, read: impl FnOnce(&Interview) -> T) -> Option<T> {
+        self.data.with(|d| d.interview(id).map(read))
+    }
+
+    /// Saves a new kit, opens it, and takes the reader to it.
     fn add_kit(self, kit: Kit) {
         let mut added = None;
         self.data.update(|d| added = d.add(kit));
         match added {
             Some(i) => {
                 self.persist();
+                self.interview.set(None);
                 self.open.set(Some(i));
+                focus_after_render("kit-title");
             }
             None => self.notice.set(Some(
                 "You have as many kits as can be kept: delete one to add another.".into(),
@@ -128,44 +146,105 @@ impl Tool {
         }
     }
 
+    fn open_kit(self, i: usize) {
+        self.interview.set(None);
+        self.open.set(Some(i));
+        focus_after_render("kit-title");
+    }
+
     fn delete_kit(self, i: usize) {
-        self.data.update(|d| {
-            if i < d.kits.len() {
-                d.kits.remove(i);
-            }
-        });
+        self.data.update(|d| d.delete_kit(i));
         self.open.set(None);
+        self.interview.set(None);
         self.persist();
     }
+
+    /// Starts an interview with the open kit and shows its scorecard.
+    fn start_interview(self, candidate: &str, interviewer: &str, date: &str) {
+        let Some(kit) = self.open.get_untracked() else {
+            return;
+        };
+        let mut started = None;
+        self.data
+            .update(|d| started = d.start_interview(kit, candidate, interviewer, date));
+        match started {
+            Some(id) => {
+                self.persist();
+                self.interview.set(Some(id));
+                focus_after_render("scorecard-title");
+            }
+            None => self.notice.set(Some(
+                "You have as many interviews as can be kept: delete an old one to start another."
+                    .into(),
+            )),
+        }
+    }
+}
+
+/// Moves the focus to (and scrolls to) the element `id` once the next
+/// frame is drawn: where the reader's action put something new.
+fn focus_after_render(id: &'static str) {
+    #[cfg(feature = "hydrate")]
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = id;
 }
 
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn InterviewTool(bank: Bank) -> impl IntoView {
+fn InterviewTool() -> impl IntoView {
     let tool = Tool {
-        bank: StoredValue::new(bank),
+        bank: StoredValue::new(Bank::default()),
         data: RwSignal::new(InterviewData::default()),
         loaded: RwSignal::new(false),
         notice: RwSignal::new(None),
         open: RwSignal::new(None),
+        interview: RwSignal::new(None),
         shared: RwSignal::new(None),
         practice: RwSignal::new(false),
     };
-    Effect::new(move |_| {
+    // In the browser: fetch the bank, then read the kits and the address.
+    #[cfg(feature = "hydrate")]
+    leptos::task::spawn_local(async move {
+        use crate::components::fetch_text::fetch_text;
+        let bank = fetch_text(crate::site_map::INTERVIEW_BANK)
+            .await
+            .and_then(|json| serde_json::from_str::<Bank>(&json).ok());
+        let Some(bank) = bank else {
+            tool.notice.set(Some(
+                "The interview questions could not be loaded. Check your connection, then reload the page."
+                    .into(),
+            ));
+            return;
+        };
+        tool.bank.set_value(bank);
         tool.load();
-        // Effects run only in the browser.
-        #[cfg(feature = "hydrate")]
         let query = window().location().search().unwrap_or_default();
-        #[cfg(not(feature = "hydrate"))]
-        let query = String::new();
         tool.follow_address(&query);
     });
     // Kits changed in another tab.
     storage::follow_other_tabs(&[InterviewData::NAME], move || {
+        if !tool.loaded.get_untracked() {
+            return;
+        }
         tool.load();
         let count = tool.data.with_untracked(|d| d.kits.len());
         if tool.open.get_untracked().is_some_and(|i| i >= count) {
             tool.open.set(None);
+        }
+        if let Some(id) = tool.interview.get_untracked()
+            && tool.data.with_untracked(|d| d.interview(id).is_none())
+        {
+            tool.interview.set(None);
         }
     });
 
@@ -181,7 +260,10 @@ fn InterviewTool(bank: Bank) -> impl IntoView {
         </div>
         {move || {
             if tool.practice.get() {
-                Either::Left(view! { <practice::Practice tool /> })
+                // Practice draws on the bank, which comes with the kits.
+                Either::Left(
+                    move || tool.loaded.get().then(|| view! { <practice::Practice tool /> }),
+                )
             } else {
                 Either::Right(view! {
                     <SharedKitOffer tool />
@@ -283,11 +365,17 @@ fn KitList(tool: Tool) -> impl IntoView {
                         .iter()
                         .enumerate()
                         .map(|(i, k)| {
+                            let interviews = d.interviews_of(k.id).count();
                             let meta = format!(
-                                "{}, {} questions, {} minutes",
+                                "{}, {} questions, {} minutes, {}",
                                 k.level.label(),
                                 k.questions.len(),
-                                k.minutes
+                                k.minutes,
+                                match interviews {
+                                    0 => "no interviews yet".to_string(),
+                                    1 => "1 interview".to_string(),
+                                    n => format!("{n} interviews"),
+                                }
                             );
                             (i, k.name.clone(), meta)
                         })
@@ -307,7 +395,7 @@ fn KitList(tool: Tool) -> impl IntoView {
                                             type="button"
                                             class="link-button kit-open"
                                             aria-current=move || (tool.open.get() == Some(i)).then_some("true")
-                                            on:click=move |_| tool.open.set(Some(i))
+                                            on:click=move |_| tool.open_kit(i)
                                         >
                                             {name}
                                         </button>
@@ -331,7 +419,8 @@ fn NewKit(tool: Tool) -> impl IntoView {
     let areas = RwSignal::new(Vec::<Area>::new());
     let minutes = RwSignal::new(60u32);
     let problem = RwSignal::new(None::<&'static str>);
-    let bank_areas = tool.bank.with_value(Bank::areas);
+    // Every area has questions (the build checks it).
+    let bank_areas: Vec<Area> = Area::all().collect();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let chosen = areas.get_untracked();
@@ -349,9 +438,10 @@ fn NewKit(tool: Tool) -> impl IntoView {
                 minutes.get_untracked(),
             )
         });
+        // The form keeps its choices (to suggest another kit like it);
+        // the new kit opens above and takes the focus.
         tool.add_kit(kit);
         name.set(String::new());
-        areas.set(Vec::new());
     };
     let not_ready = move || !tool.loaded.get();
     view! {

@@ -108,13 +108,17 @@ impl Quiz {
         let storage::Loaded { mut record, issue } = storage::load::<QuizData>();
         // Answers to questions removed from the bank are dropped quietly.
         record.reconcile();
+        let feedback = record.feedback;
         self.data.set(record);
         self.notice.set(issue.as_ref().map(storage_words::describe));
         self.loaded.set(true);
+        // The explanation being read before a reload stays on screen.
+        self.feedback.set(feedback);
         // An attempt answered to the end but not yet recorded.
-        if self
-            .data
-            .with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished))
+        if feedback.is_none()
+            && self
+                .data
+                .with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished))
         {
             self.finish();
         }
@@ -142,8 +146,8 @@ impl Quiz {
         self.persist();
     }
 
-    fn start(self, mode: Mode, areas: Vec<Area>) {
-        self.begin(Attempt::start(self.seed(), mode, &areas));
+    fn start(self, mode: Mode, areas: Vec<Area>, easy_first: bool) {
+        self.begin(Attempt::start(self.seed(), mode, &areas, easy_first));
     }
 
     fn retake(self, previous: &Attempt) {
@@ -155,11 +159,17 @@ impl Quiz {
         self.begin(Attempt::new(self.seed(), Mode::Review, &ids, None));
     }
 
-    fn answer(self, selected: &[usize]) {
+    /// Records the chosen options, or "I don't know" when `selected` is
+    /// `None`, and shows the feedback.
+    fn answer(self, selected: Option<&[usize]>) {
         let mut answered = None;
         self.data.update(|d| {
             if let Some(attempt) = &mut d.in_progress {
-                answered = attempt.answer(selected).ok();
+                answered = match selected {
+                    Some(choice) => attempt.answer(choice).ok(),
+                    None => attempt.dont_know().ok(),
+                };
+                d.feedback = answered;
             }
         });
         if answered.is_some() {
@@ -171,6 +181,8 @@ impl Quiz {
     /// Leaves the feedback; records the attempt when it was the last question.
     fn next(self) {
         self.feedback.set(None);
+        self.data.update(|d| d.feedback = None);
+        self.persist();
         if self
             .data
             .with_untracked(|d| d.in_progress.as_ref().is_some_and(Attempt::is_finished))
@@ -189,6 +201,17 @@ impl Quiz {
             .update(|d| finished = Some(d.finish(&attempt, &results, storage::now_ms())));
         self.finished.set(finished.map(|f| (attempt, f)));
         self.persist();
+    }
+
+    /// Shows the last finished attempt's results and study plan again.
+    fn show_last(self) {
+        let last = self
+            .data
+            .with_untracked(|d| Some((d.last.clone()?, d.history.first()?.clone())));
+        if last.is_some() {
+            self.feedback.set(None);
+            self.finished.set(last);
+        }
     }
 
     fn back_to_start(self) {

@@ -3,12 +3,9 @@
 use leptos::{either::Either, html, prelude::*};
 
 use super::Quiz;
-use crate::{
-    content::link_title,
-    quiz::{
-        bank::{AnswerKind, Question, question},
-        scoring::{PARTIAL_CREDIT_RULE, grade},
-    },
+use crate::quiz::{
+    bank::{AnswerKind, Question, question},
+    scoring::{PARTIAL_CREDIT_RULE, grade},
 };
 
 #[component]
@@ -57,7 +54,7 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
         } else {
             let choice = selected.get_untracked();
             if !choice.is_empty() {
-                quiz.answer(&choice);
+                quiz.answer(Some(&choice));
             }
         }
     };
@@ -69,19 +66,23 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
     let name = format!("answer-{}", q.id);
 
     Some(view! {
-        <section class="quiz-question" aria-labelledby="question-progress">
+        // `data-question` names the question (for tests), never its key.
+        <section class="quiz-question" aria-labelledby="question-progress" data-question=q.id>
             <h2 id="question-progress" class="progress-text" tabindex="-1" node_ref=heading>
                 {format!("Question {} of {}", pos + 1, total)}
             </h2>
             <progress max=total value=pos + 1 aria-hidden="true"></progress>
             <form on:submit=on_submit>
-                <fieldset disabled=answered>
-                    <legend class="prompt">{q.prompt}</legend>
+                // Labelled by the prompt, which may hold code to read
+                // (block content, which a legend cannot hold).
+                <fieldset disabled=answered aria-labelledby="question-prompt">
+                    <div id="question-prompt" class="prompt" inner_html=q.prompt_html></div>
                     {(q.kind == AnswerKind::Multiple).then(|| view! { <p class="hint">{PARTIAL_CREDIT_RULE}</p> })}
                     <div class="options">
                         {order
                             .iter()
-                            .map(|&i| {
+                            .enumerate()
+                            .map(|(shown, &i)| {
                                 let option = q.options[i];
                                 let choose = move |ev| {
                                     let on = event_target_checked(&ev);
@@ -112,7 +113,9 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                                         <input
                                             type=input_type
                                             name=name.clone()
-                                            value=i
+                                            // The position on screen, which
+                                            // says nothing of the key.
+                                            value=shown
                                             prop:checked=move || selected.with(|s| s.contains(&i))
                                             on:change=choose
                                         />
@@ -144,6 +147,13 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
                                 >
                                     "Check answer"
                                 </button>
+                                <button
+                                    type="button"
+                                    class="button secondary"
+                                    on:click=move |_| quiz.answer(None)
+                                >
+                                    "I don't know"
+                                </button>
                             })
                         }
                     }}
@@ -161,7 +171,9 @@ pub(super) fn QuestionScreen(quiz: Quiz, pos: usize) -> impl IntoView {
 #[component]
 fn Feedback(q: &'static Question, selected: Vec<usize>, order: Vec<usize>) -> impl IntoView {
     let points = grade(q, &selected);
-    let verdict = if points >= 1.0 {
+    let verdict = if selected.is_empty() {
+        "You chose \u{201c}I don't know\u{201d}: 0 points, and the answer is below.".to_string()
+    } else if points >= 1.0 {
         "\u{2713} Correct.".to_string()
     } else if points > 0.0 {
         format!("\u{25d0} Partly right: {:.2} of 1 point.", points)
@@ -188,7 +200,7 @@ fn Feedback(q: &'static Question, selected: Vec<usize>, order: Vec<usize>) -> im
         .filter(|&&i| selected.contains(&i) && !q.options[i].correct)
         .map(|&i| (q.options[i].text, q.options[i].why_wrong))
         .collect();
-    let read_more = link_title(q.link).unwrap_or_else(|| "the guide".into());
+    let read_more = q.link_title;
     view! {
         <div class="feedback">
             <p class=verdict_class>

@@ -7,9 +7,20 @@ use crate::{
     content::link_title,
     quiz::{
         plan::{PathStages, study_plan},
-        scoring::{Level, results},
+        scoring::{DONT_KNOW_RULE, Level, PARTIAL_CREDIT_RULE, results},
     },
 };
+
+/// A study plan link's title: from the bank (the browser carries no
+/// heading titles), or the section's title for an area's overview link.
+fn title_of(href: &str) -> String {
+    crate::quiz::bank::questions()
+        .iter()
+        .find(|q| q.link == href)
+        .map(|q| q.link_title.to_string())
+        .or_else(|| link_title(href))
+        .unwrap_or_else(|| href.to_string())
+}
 
 #[component]
 pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
@@ -42,10 +53,17 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                     .iter()
                     .map(|(area, score)| {
                         let p = score.percent();
+                        // One or two answers say little: the count is shown,
+                        // and a single answer is not called a score.
+                        let basis = match score.max {
+                            1 => "1 question: too few to judge".to_string(),
+                            n => format!("{n} questions"),
+                        };
                         view! {
                             <li class="area-bar">
                                 <span class="area-name">{area.label()}</span>
                                 <span class="area-percent">{format!("{p}%")}</span>
+                                <span class="area-basis">{basis}</span>
                                 // An SVG width, not a style attribute: the
                                 // Content-Security-Policy allows no inline styles.
                                 <svg class="bar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
@@ -56,6 +74,34 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
+
+            <section class="score-meaning" aria-labelledby="score-meaning-title">
+                <h3 id="score-meaning-title">"What your score means, and how it was counted"</h3>
+                <dl class="score-bands">
+                    {Level::BANDS
+                        .iter()
+                        .map(|(level, range, meaning)| {
+                            let current = *level == Level::from_percent(percent);
+                            view! {
+                                <dt class:current-band=current>
+                                    {*range}
+                                    {current.then_some(" (your score)")}
+                                </dt>
+                                <dd>{*meaning}</dd>
+                            }
+                        })
+                        .collect_view()}
+                </dl>
+                <p>
+                    "Single-answer and true-or-false questions score 1 point when right and 0 otherwise. "
+                    "Multiple-answer questions: " {PARTIAL_CREDIT_RULE}
+                </p>
+                <p>{DONT_KNOW_RULE}</p>
+                <p>
+                    "An area's percentage rests on the questions it had in this attempt (counted beside each bar): "
+                    "with one or two questions it is a hint, not a measure. The full quiz asks every question."
+                </p>
+            </section>
 
             <h3>"What to read next"</h3>
             {if plan.is_empty() {
@@ -82,7 +128,7 @@ pub(super) fn ResultsScreen(quiz: Quiz) -> impl IntoView {
                                                 .links
                                                 .into_iter()
                                                 .map(|href| {
-                                                    let title = link_title(href).unwrap_or_else(|| href.to_string());
+                                                    let title = title_of(href);
                                                     view! { <li><a href=href>{title}</a></li> }
                                                 })
                                                 .collect_view()}

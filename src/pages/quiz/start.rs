@@ -7,7 +7,7 @@ use crate::{
     components::confirm::ConfirmAction,
     format::date_from_ms,
     quiz::{
-        attempt::{Mode, QUICK_LENGTH},
+        attempt::{Mode, QUICK_PER_AREA, quick_length},
         bank::Area,
     },
 };
@@ -16,11 +16,16 @@ use crate::{
 pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
     let mode = RwSignal::new(Mode::Quick);
     let areas = RwSignal::new(Vec::<Area>::new());
+    let easy_first = RwSignal::new(false);
     let not_ready = move || !quiz.loaded.get();
 
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        quiz.start(mode.get_untracked(), areas.get_untracked());
+        quiz.start(
+            mode.get_untracked(),
+            areas.get_untracked(),
+            easy_first.get_untracked(),
+        );
     };
 
     view! {
@@ -48,7 +53,10 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                             prop:checked=move || mode.get() == Mode::Quick
                             on:change=move |_| mode.set(Mode::Quick)
                         />
-                        {format!("Quick: {QUICK_LENGTH} questions")}
+                        {move || {
+                            let n = areas.with(|a| quick_length(a));
+                            format!("Quick: {n} questions, {QUICK_PER_AREA} from each area")
+                        }}
                     </label>
                     <label class="choice">
                         <input
@@ -88,6 +96,15 @@ pub(super) fn StartScreen(quiz: Quiz) -> impl IntoView {
                             .collect_view()}
                     </div>
                 </fieldset>
+                <label class="choice easy-first">
+                    <input
+                        type="checkbox"
+                        disabled=not_ready
+                        prop:checked=move || easy_first.get()
+                        on:change=move |ev| easy_first.set(event_target_checked(&ev))
+                    />
+                    "I'm new to this: start with easier questions"
+                </label>
                 <button type="submit" class="button" disabled=not_ready>
                     "Start the quiz"
                 </button>
@@ -130,10 +147,18 @@ fn History(quiz: Quiz) -> impl IntoView {
         let best = history.iter().map(|f| f.percent).max().unwrap_or(0);
         let missed = history[0].missed.clone();
         let review = (!missed.is_empty()).then(|| view! { <p><ReviewButton quiz missed /></p> });
+        let has_last = quiz.data.with(|d| d.last.is_some());
         Some(view! {
             <section class="quiz-history" aria-labelledby="history-title">
                 <h2 id="history-title">"Your results so far"</h2>
                 <p class="best-score">{format!("Best score: {best}%")}</p>
+                {has_last.then(|| view! {
+                    <p>
+                        <button type="button" class="button" on:click=move |_| quiz.show_last()>
+                            "See my last results and study plan"
+                        </button>
+                    </p>
+                })}
                 {review}
                 <table>
                     <caption class="visually-hidden">"Finished attempts, newest first"</caption>

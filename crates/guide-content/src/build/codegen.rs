@@ -8,7 +8,7 @@ use quote::{format_ident, quote};
 
 use super::{
     Content, ParsedInterviewQuestion, ParsedQuestion, ParsedSection, ParsedStage, ParsedTerm,
-    section::plain_text,
+    section::{markdown_html, plain_text},
 };
 use crate::links;
 
@@ -54,8 +54,9 @@ fn optional(s: Option<&str>) -> TokenStream {
 }
 
 fn content_items(content: &Content) -> TokenStream {
-    let sections = content.sections.iter().map(section);
-    let bodies = content.sections.iter().map(body);
+    let sections = content.sections.iter().map(|s| section(s, false));
+    let slim = content.sections.iter().map(|s| section(s, true));
+    let bodies = content.sections.iter().map(|s| body(s, &content.glossary));
     let terms = content.glossary.iter().map(term);
     let mut pages: Vec<&str> = content
         .sections
@@ -68,7 +69,15 @@ fn content_items(content: &Content) -> TokenStream {
     pages.sort_unstable();
     pages.dedup();
     quote! {
+        #[cfg(not(feature = "hydrate"))]
         pub static SECTIONS: &[::guide_content::Section] = &[#(#sections),*];
+        /// The browser's copy: what islands read (slug, title, reading
+        /// time), without the summaries and the headings, which would be in
+        /// the WASM every page downloads. Pages that need heading titles in
+        /// the browser get them as data (the bookmarks page's props, the
+        /// quiz bank's `link_title`).
+        #[cfg(feature = "hydrate")]
+        pub static SECTIONS: &[::guide_content::Section] = &[#(#slim),*];
         /// The text of each section, in the order of `SECTIONS`.
         pub static SECTION_BODIES: &[&[::guide_content::Block]] = &[#(#bodies),*];
         pub static GLOSSARY: &[::guide_content::Term] = &[#(#terms),*];
@@ -82,15 +91,17 @@ fn heading(h: &super::section::ParsedHeading) -> TokenStream {
     quote!(::guide_content::Heading { level: #level, id: #id, text: #label })
 }
 
-fn section(s: &ParsedSection) -> TokenStream {
+fn section(s: &ParsedSection, slim: bool) -> TokenStream {
+    let full = |t: &str| if slim { text("") } else { text(t) };
     let (slug, title, summary, description) = (
         text(&s.slug),
         text(&s.title),
-        text(&s.summary),
-        text(&s.description),
+        full(&s.summary),
+        full(&s.description),
     );
     let minutes = s.reading_minutes();
-    let headings = s.headings().map(heading);
+    let reviewed = full(&s.reviewed);
+    let headings = s.headings().filter(|_| !slim).map(heading);
     quote! {
         ::guide_content::Section {
             slug: #slug,
@@ -98,12 +109,16 @@ fn section(s: &ParsedSection) -> TokenStream {
             summary: #summary,
             description: #description,
             reading_minutes: #minutes,
+            reviewed: #reviewed,
             headings: &[#(#headings),*],
         }
     }
 }
 
-fn body(s: &ParsedSection) -> TokenStream {
+fn body(s: &ParsedSection, glossary: &[ParsedTerm]) -> TokenStream {
+    // A term's definition is given in place at its first link in the section.
+    let mut defined = std::collections::HashSet::new();
+    let mut tables = 0;
     let blocks = s.blocks.iter().map(|b| {
         let heading = match &b.heading {
             Some(h) => {
@@ -112,10 +127,107 @@ fn body(s: &ParsedSection) -> TokenStream {
             }
             None => quote!(::core::option::Option::None),
         };
-        let html = text(&b.html);
+        let html = with_definitions(&b.html, glossary, &mut defined);
+        let html = text(&with_table_names(&html, &mut tables));
         quote!(::guide_content::Block { heading: #heading, html: #html })
     });
     quote!(&[#(#blocks),*])
+}
+
+/// Turns the first link to each glossary term in a section into a button
+/// that opens the term's definition in place (an HTML popover: no script
+/// needed), with a link on to the glossary. Later links stay links.
+pub fn with_definitions(
+    html: &str,
+    glossary: &[ParsedTerm],
+    defined: &mut std::collections::HashSet<String>,
+) -> String {
+    const OPEN: &str = "<a href=\"/glossary#";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + OPEN.len()..];
+        let parsed = tail.find("\">").and_then(|q| {
+            let id = &tail[..q];
+            let inner_start = q + 2;
+            let close = tail[inner_start..].find("</a>")? + inner_start;
+            Some((id, &tail[inner_start..close], close + "</a>".len()))
+        });
+        let Some((id, label, consumed)) = parsed else {
+            out.push_str(OPEN);
+            rest = tail;
+            continue;
+        };
+        match glossary.iter().find(|t| t.id == id) {
+            Some(t) if !label.contains("<a") && defined.insert(id.to_string()) => {
+                out.push_str(&format!(
+                    "<button type=\"button\" class=\"term\" popovertarget=\"term-{id}\">{label}</button>\
+                     <span class=\"term-popover\" id=\"term-{id}\" popover><strong>{}</strong> {} \
+                     <a href=\"/glossary#{id}\">In the glossary</a></span>",
+                    escape(&t.term),
+                    inline_definition(&t.definition_html)
+                ));
+            }
+            _ => out.push_str(&rest[at..at + OPEN.len() + consumed]),
+        }
+        rest = &tail[consumed..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Names each table's scrolling region after its number in the section and
+/// its column headings ("Table 2: Status, Meaning"), so that every region on
+/// a page has a name of its own for screen reader users.
+pub fn with_table_names(html: &str, count: &mut usize) -> String {
+    const LABEL: &str = "aria-label=\"Table, scrolls sideways\"";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(LABEL) {
+        *count += 1;
+        out.push_str(&rest[..at]);
+        let after = &rest[at + LABEL.len()..];
+        // The header row, up to the first row's end.
+        let head = match (after.find("<tr>"), after.find("</tr>")) {
+            (Some(start), Some(end)) if start < end => &after[start..end],
+            _ => "",
+        };
+        let columns: Vec<String> = head
+            .split("</th>")
+            .map(|cell| plain_text(cell).trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect();
+        let columns = columns.join(", ");
+        let name = if columns.is_empty() {
+            format!("Table {count}, scrolls sideways")
+        } else {
+            format!("Table {count}: {}, scrolls sideways", escape(&columns))
+        };
+        out.push_str(&format!("aria-label=\"{}\"", name.replace('"', "&quot;")));
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A definition's HTML as phrasing content (it sits inside a paragraph):
+/// paragraphs become line breaks.
+fn inline_definition(html: &str) -> String {
+    let trimmed = html.trim();
+    let inner = trimmed
+        .strip_prefix("<p>")
+        .and_then(|t| t.strip_suffix("</p>"))
+        .unwrap_or(trimmed);
+    inner
+        .replace("</p>\n<p>", "<br>")
+        .replace("</p><p>", "<br>")
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn term(t: &ParsedTerm) -> TokenStream {
@@ -144,24 +256,43 @@ fn variant(id: &str) -> proc_macro2::Ident {
     format_ident!("{}", name)
 }
 
+/// "Section › Heading" (or the section's title) for a guide link.
+fn link_title(content: &Content, link: &str) -> String {
+    let links::Target::Section { slug, heading } = links::parse(link) else {
+        return link.to_string();
+    };
+    let Some(s) = content.sections.iter().find(|s| s.slug == slug) else {
+        return link.to_string();
+    };
+    match heading.and_then(|id| s.headings().find(|h| h.id == id)) {
+        Some(h) => format!("{} \u{203a} {}", s.title, h.text),
+        None => s.title.clone(),
+    }
+}
+
 fn quiz_items(content: &Content) -> TokenStream {
     let areas = content.areas.iter().map(|a| {
         let (id, label, link, summary) =
             (text(&a.id), text(&a.label), text(&a.link), text(&a.summary));
         quote!(::guide_content::Area { id: #id, label: #label, link: #link, summary: #summary })
     });
-    let questions = content.quiz.iter().map(question);
+    let questions = content
+        .quiz
+        .iter()
+        .map(|q| question(q, &link_title(content, &q.link)));
     quote! {
         pub static AREAS: &[::guide_content::Area] = &[#(#areas),*];
         pub static QUESTIONS: &[::guide_content::Question] = &[#(#questions),*];
     }
 }
 
-fn question(q: &ParsedQuestion) -> TokenStream {
-    let (id, area, prompt, explanation, link) = (
+fn question(q: &ParsedQuestion, title: &str) -> TokenStream {
+    let link_title = text(title);
+    let (id, area, prompt, prompt_html, explanation, link) = (
         text(&q.id),
         text(&q.area),
-        text(&q.prompt),
+        text(&plain_text(&markdown_html(&q.prompt))),
+        text(&markdown_html(&q.prompt)),
         text(&q.explanation),
         text(&q.link),
     );
@@ -178,8 +309,10 @@ fn question(q: &ParsedQuestion) -> TokenStream {
             difficulty: ::guide_content::Difficulty::#difficulty,
             kind: ::guide_content::AnswerKind::#kind,
             prompt: #prompt,
+            prompt_html: #prompt_html,
             explanation: #explanation,
             link: #link,
+            link_title: #link_title,
             options: &[#(#options),*],
         }
     }
@@ -230,7 +363,7 @@ fn search_items(content: &Content) -> TokenStream {
     for q in &content.quiz {
         document(
             "Quiz",
-            &q.prompt,
+            &plain_text(&markdown_html(&q.prompt)),
             "Quiz explanation",
             &q.link,
             &q.explanation,
@@ -267,15 +400,24 @@ fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
         text(&q.link),
     );
     let level = variant(&q.level);
+    let kind = variant(&q.kind);
     let minutes = q.minutes;
-    let (strong, red_flags) = (texts(&q.strong), texts(&q.red_flags));
+    let (must, strong, red_flags) = (texts(&q.must), texts(&q.strong), texts(&q.red_flags));
+    let fallback = text(q.fallback.as_deref().unwrap_or_default());
+    let material = text(&q.material.as_deref().map(markdown_html).unwrap_or_default());
+    let anchors = q.anchors.all().map(text);
     quote! {
         ::guide_content::InterviewQuestion {
             id: #id,
             area: #area,
             level: ::guide_content::Level::#level,
+            kind: ::guide_content::InterviewKind::#kind,
             minutes: #minutes,
             prompt: #prompt,
+            fallback: #fallback,
+            material_html: #material,
+            must: #must,
+            anchors: [#(#anchors),*],
             strong: #strong,
             red_flags: #red_flags,
             follow_up: #follow_up,
@@ -297,15 +439,19 @@ fn stage(s: &ParsedStage) -> TokenStream {
         texts(&s.sections),
         texts(&s.terms),
     );
+    let hours = s.hours;
     let checks = s.check.iter().map(|c| {
         let (id, label) = (text(&c.id), text(&c.text));
-        quote!(::guide_content::PathCheck { id: #id, text: #label })
+        let solo = text(c.solo.as_deref().unwrap_or_default());
+        let formerly = texts(&c.formerly);
+        quote!(::guide_content::PathCheck { id: #id, text: #label, solo: #solo, formerly: #formerly })
     });
     quote! {
         ::guide_content::PathStage {
             id: #id,
             title: #title,
             summary: #summary,
+            hours: #hours,
             areas: #areas,
             goals: #goals,
             sections: #sections,
@@ -313,5 +459,55 @@ fn stage(s: &ParsedStage) -> TokenStream {
             project: #project,
             checks: &[#(#checks),*],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glossary() -> Vec<ParsedTerm> {
+        super::super::parse_glossary(
+            "g.toml",
+            "[[term]]\nid = \"api\"\nterm = \"API\"\ndefinition = \"The agreed way in & out.\"\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn tables_get_names_of_their_own() {
+        let table = "<div class=\"table-scroll\" aria-label=\"Table, scrolls sideways\"><table><thead><tr><th>Status</th><th><code>Retry</code>?</th></tr></thead></table></div>";
+        let mut n = 0;
+        let out = with_table_names(&format!("{table}{table}"), &mut n);
+        assert!(out.contains("aria-label=\"Table 1: Status, Retry"), "{out}");
+        assert!(out.contains("aria-label=\"Table 2: Status, Retry"), "{out}");
+    }
+
+    #[test]
+    fn the_first_link_to_a_term_defines_it_in_place() {
+        let mut defined = std::collections::HashSet::new();
+        let html = "<p>An <a href=\"/glossary#api\">API</a> and an <a href=\"/glossary#api\">API</a>, \
+                    <a href=\"/glossary#nope\">x</a>, <a href=\"/guide/tools\">tools</a>.</p>";
+        let out = with_definitions(html, &glossary(), &mut defined);
+        assert_eq!(out.matches("popovertarget=\"term-api\"").count(), 1);
+        assert!(out.contains("<span class=\"term-popover\" id=\"term-api\" popover><strong>API</strong> The agreed way in &amp; out."));
+        assert!(
+            !out.contains("<p>The agreed"),
+            "a definition is phrasing content"
+        );
+        assert_eq!(
+            out.matches("<a href=\"/glossary#api\">API</a>").count(),
+            1,
+            "the second stays a link"
+        );
+        assert!(out.contains("<a href=\"/glossary#nope\">x</a>"));
+        assert!(out.contains("<a href=\"/guide/tools\">tools</a>"));
+        // In the next block of the same section, the term is already defined.
+        let again = with_definitions(
+            "<a href=\"/glossary#api\">API</a>",
+            &glossary(),
+            &mut defined,
+        );
+        assert!(!again.contains("popover"));
     }
 }

@@ -118,7 +118,7 @@ pub fn check_quiz_links(
     quiz: &[ParsedQuestion],
 ) -> Vec<ContentError> {
     let questions = quiz.iter().flat_map(|q| {
-        targets.broken_guide_links(super::QUIZ_FILE, &format!("question `{}`", q.id), [&q.link])
+        targets.broken_guide_links(&q.file, &format!("question `{}`", q.id), [&q.link])
     });
     let areas = areas.iter().flat_map(|a| {
         targets.broken_guide_links(super::AREAS_FILE, &format!("area `{}`", a.id), [&a.link])

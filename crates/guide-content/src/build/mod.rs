@@ -5,11 +5,13 @@
 
 mod areas;
 mod codegen;
+pub mod cues;
 mod fairness;
 mod glossary;
 mod interview;
 mod link_check;
 mod path;
+pub mod pins;
 mod quiz;
 mod section;
 
@@ -21,19 +23,21 @@ pub use fairness::{
     RULES, Rules, check_bank, correct_is_strictly_longest, correct_is_strictly_shortest,
 };
 pub use glossary::{ParsedTerm, parse_glossary};
-pub use interview::{ParsedInterviewQuestion, parse_interview};
+pub use interview::{Anchors, ParsedInterviewQuestion, check_coverage, parse_interview};
 pub use link_check::{LinkTargets, check_learning_links, check_quiz_links, check_site};
 pub use path::{ParsedCheck, ParsedPath, ParsedStage, parse_path};
 pub use quiz::{ParsedOption, ParsedQuestion, parse_quiz};
 pub use section::{
-    ParsedBlock, ParsedHeading, ParsedSection, WORDS_PER_MINUTE, check_sections, parse_section,
-    plain_text,
+    ParsedBlock, ParsedHeading, ParsedSection, REVIEW_VALID_DAYS, WORDS_PER_MINUTE, check_currency,
+    check_sections, day_number, parse_section, plain_text, today,
 };
 
 pub const GUIDE_DIR: &str = "content/guide";
 pub const GLOSSARY_FILE: &str = "content/glossary.toml";
 pub const AREAS_FILE: &str = "content/areas.toml";
-pub const QUIZ_FILE: &str = "content/quiz.toml";
+/// The quiz bank: one file per area (any `.toml` file in it is read, in
+/// name order).
+pub const QUIZ_DIR: &str = "content/quiz";
 pub const INTERVIEW_FILE: &str = "content/interview.toml";
 pub const PATH_FILE: &str = "content/path.toml";
 
@@ -107,9 +111,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
     let (quiz, interview, path) = if areas.is_empty() {
         (Vec::new(), Vec::new(), None)
     } else {
-        let quiz = load_file(root, QUIZ_FILE, &mut errors, |f, s| {
-            parse_quiz(f, s, &areas)
-        });
+        let quiz = load_quiz(root, &areas, &mut errors);
         let interview = load_file(root, INTERVIEW_FILE, &mut errors, |f, s| {
             parse_interview(f, s, &areas)
         });
@@ -125,6 +127,7 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
             glossary: &glossary,
         };
         errors.extend(check_sections(&sections));
+        errors.extend(check_currency(&sections, today()));
         errors.extend(check_site(&targets));
         errors.extend(check_quiz_links(&targets, &areas, &quiz));
         errors.extend(check_bank(&RULES, &areas, &quiz));
@@ -146,36 +149,74 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
 }
 
 fn load_sections(root: &Path, errors: &mut Vec<ContentError>) -> Vec<ParsedSection> {
-    let mut files: Vec<_> = match fs::read_dir(root.join(GUIDE_DIR)) {
-        Ok(dir) => dir
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "md"))
-            .collect(),
+    let files = match files_in(root, GUIDE_DIR, "md") {
+        Ok(files) => files,
         Err(e) => {
-            errors.push(io_error(GUIDE_DIR, e));
+            errors.push(e);
             return Vec::new();
         }
     };
-    files.sort();
     let mut sections = Vec::new();
-    for path in &files {
-        let name = format!(
-            "{GUIDE_DIR}/{}",
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
-        match fs::read_to_string(path) {
-            Ok(source) => match parse_section(&name, &source) {
+    for name in &files {
+        match fs::read_to_string(root.join(name)) {
+            Ok(source) => match parse_section(name, &source) {
                 Ok(section) => sections.push(section),
                 Err(e) => errors.push(e),
             },
-            Err(e) => errors.push(io_error(&name, e)),
+            Err(e) => errors.push(io_error(name, e)),
         }
     }
-    if sections.is_empty() && errors.is_empty() {
-        errors.push(ContentError::new(GUIDE_DIR, "holds no `.md` sections"));
-    }
     sections
+}
+
+/// Reads every file of the quiz bank; an id may be used in one file only.
+fn load_quiz(
+    root: &Path,
+    areas: &[ParsedArea],
+    errors: &mut Vec<ContentError>,
+) -> Vec<ParsedQuestion> {
+    let files = match files_in(root, QUIZ_DIR, "toml") {
+        Ok(files) => files,
+        Err(e) => {
+            errors.push(e);
+            return Vec::new();
+        }
+    };
+    let mut quiz: Vec<ParsedQuestion> = Vec::new();
+    for name in files {
+        for q in load_file(root, &name, errors, |f, s| parse_quiz(f, s, areas)) {
+            if let Some(first) = quiz.iter().find(|p| p.id == q.id) {
+                errors.push(ContentError::new(
+                    &name,
+                    format!("question `{}`: id is used in {} too", q.id, first.file),
+                ));
+            }
+            quiz.push(q);
+        }
+    }
+    quiz
+}
+
+/// The files with extension `ext` in `dir` (relative to `root`), as
+/// `dir/name`, in name order.
+fn files_in(root: &Path, dir: &str, ext: &str) -> Result<Vec<String>, ContentError> {
+    let entries = fs::read_dir(root.join(dir)).map_err(|e| io_error(dir, e))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .map(|p| {
+            format!(
+                "{dir}/{}",
+                p.file_name().unwrap_or_default().to_string_lossy()
+            )
+        })
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(ContentError::new(dir, format!("holds no `.{ext}` files")));
+    }
+    Ok(names)
 }
 
 /// Reads and parses one data file; a problem is recorded and yields nothing.

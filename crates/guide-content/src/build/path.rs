@@ -20,6 +20,8 @@ pub struct ParsedStage {
     pub id: String,
     pub title: String,
     pub summary: String,
+    /// About how many hours of study and practice the stage takes.
+    pub hours: u16,
     pub areas: Vec<String>,
     pub goals: Vec<String>,
     pub sections: Vec<String>,
@@ -33,6 +35,13 @@ pub struct ParsedStage {
 pub struct ParsedCheck {
     pub id: String,
     pub text: String,
+    /// How to meet the check alone, when `text` needs other people.
+    #[serde(default)]
+    pub solo: Option<String>,
+    /// The stored ids (`stage/check`) this check had before: ticks saved
+    /// under them count for it.
+    #[serde(default)]
+    pub formerly: Vec<String>,
 }
 
 /// Parses and checks the path on its own (links and terms are checked with
@@ -58,6 +67,9 @@ pub fn parse_path(
                 return Err(at("title, summary and project must not be empty".into()));
             }
         }
+        if !(1..=200).contains(&s.hours) {
+            return Err(at(format!("{} hours: estimate 1 to 200", s.hours)));
+        }
         if s.goals.is_empty() || s.check.is_empty() || s.sections.is_empty() {
             return Err(at("needs goals, guide sections and checks".into()));
         }
@@ -72,6 +84,7 @@ pub fn parse_path(
             }
         }
     }
+    check_former_ids(file, &path)?;
     let untrained: Vec<&str> = areas
         .iter()
         .filter(|a| !path.stage.iter().any(|s| s.areas.contains(&a.id)))
@@ -84,4 +97,42 @@ pub fn parse_path(
         ));
     }
     Ok(path)
+}
+
+/// A former id names one check only, and never a check that exists today.
+fn check_former_ids(file: &str, path: &ParsedPath) -> Result<(), ContentError> {
+    let current: HashSet<String> = path
+        .stage
+        .iter()
+        .flat_map(|s| s.check.iter().map(move |c| format!("{}/{}", s.id, c.id)))
+        .collect();
+    let mut former = HashSet::new();
+    for s in &path.stage {
+        for c in &s.check {
+            for old in &c.formerly {
+                let at = |msg: &str| {
+                    ContentError::new(
+                        file,
+                        format!(
+                            "stage `{}`: check `{}`: former id `{old}` {msg}",
+                            s.id, c.id
+                        ),
+                    )
+                };
+                let well_formed = old.split_once('/').is_some_and(|(a, b)| {
+                    super::section::is_valid_id(a) && super::section::is_valid_id(b)
+                });
+                if !well_formed {
+                    return Err(at("is not `stage-id/check-id`"));
+                }
+                if current.contains(old) {
+                    return Err(at("is the id of a check that exists"));
+                }
+                if !former.insert(old.clone()) {
+                    return Err(at("is claimed by two checks"));
+                }
+            }
+        }
+    }
+    Ok(())
 }

@@ -1,4 +1,5 @@
-//! The quiz bank: `content/quiz.toml`, each question checked on its own.
+//! The quiz bank: one file per area under `content/quiz/`, each question
+//! checked on its own.
 //! Checks across the bank (fairness, coverage) are in `fairness.rs`.
 
 use std::collections::HashSet;
@@ -19,6 +20,7 @@ struct RawQuestion {
     area: String,
     difficulty: String,
     kind: String,
+    form: String,
     prompt: String,
     explanation: String,
     link: String,
@@ -42,17 +44,26 @@ pub struct ParsedOption {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedQuestion {
+    /// The file it was read from, for error messages.
+    pub file: String,
     pub id: String,
     pub area: String,
     pub difficulty: String,
     pub kind: String,
+    /// What the question asks of the reader: `code` (read code, a query, a
+    /// log or an exchange), `scenario` (judge a situation) or `recall`.
+    pub form: String,
+    /// Markdown: text, with code in backticks or fenced blocks.
     pub prompt: String,
     pub explanation: String,
     pub link: String,
     pub options: Vec<ParsedOption>,
 }
 
-/// Parses and checks `content/quiz.toml`; errors name the question.
+/// The forms a question may take (see [`ParsedQuestion::form`]).
+pub const FORMS: [&str; 3] = ["code", "scenario", "recall"];
+
+/// Parses and checks one file of the bank; errors name the question.
 pub fn parse_quiz(
     file: &str,
     source: &str,
@@ -69,6 +80,13 @@ pub fn parse_quiz(
             return Err(at(format!(
                 "difficulty `{}` is not easy, medium or hard",
                 q.difficulty
+            )));
+        }
+        if !FORMS.contains(&q.form.as_str()) {
+            return Err(at(format!(
+                "form `{}` is not one of {}",
+                q.form,
+                FORMS.join(", ")
             )));
         }
         if q.prompt.trim().is_empty() || q.explanation.trim().is_empty() {
@@ -130,10 +148,12 @@ pub fn parse_quiz(
             });
         }
         questions.push(ParsedQuestion {
+            file: file.to_string(),
             id: q.id,
             area: q.area,
             difficulty: q.difficulty,
             kind: q.kind,
+            form: q.form,
             prompt: q.prompt,
             explanation: q.explanation,
             link: q.link,

@@ -17,6 +17,8 @@ struct FrontMatter {
     title: String,
     summary: String,
     description: String,
+    /// When an expert last reviewed the section, `YYYY-MM-DD`.
+    reviewed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +42,8 @@ pub struct ParsedSection {
     pub title: String,
     pub summary: String,
     pub description: String,
+    /// When an expert last reviewed it, `YYYY-MM-DD`.
+    pub reviewed: String,
     pub blocks: Vec<ParsedBlock>,
     pub words: usize,
     /// Site-internal links (starting with `/`) found in the text, to check later.
@@ -101,6 +105,17 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
         if value.trim().is_empty() {
             return Err(ContentError::new(file, format!("`{name}` is empty")));
         }
+    }
+
+    let reviewed = meta.reviewed.unwrap_or_default();
+    if day_number(&reviewed).is_none() {
+        return Err(ContentError::new(
+            file,
+            format!(
+                "needs `reviewed = \"YYYY-MM-DD\"` in its front matter (the day an expert last \
+                 reviewed it), found `{reviewed}`"
+            ),
+        ));
     }
 
     let mut blocks = vec![ParsedBlock {
@@ -215,19 +230,60 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
         title: meta.title,
         summary: meta.summary,
         description: meta.description,
+        reviewed,
         blocks,
         words,
         links,
     })
 }
 
+/// A guide code block: a copy button (shown when scripts run, see
+/// `copy_code.js`), a status line for "Copied", and the block itself.
+const GUIDE_CODE_BLOCK: &str = "<div class=\"code-block\"><button type=\"button\" class=\"copy-code\" \
+     aria-label=\"Copy the code below\">Copy</button><span class=\"copy-status\" role=\"status\"></span><pre tabindex=\"0\">";
+
 fn flush(pending: &mut Vec<Event>, block: &mut ParsedBlock) {
+    flush_as(pending, block, true);
+}
+
+fn flush_as(pending: &mut Vec<Event>, block: &mut ParsedBlock, guide: bool) {
     let mut out = String::new();
     html::push_html(&mut out, pending.drain(..));
-    // Code blocks may scroll sideways: make them reachable by keyboard.
-    block
-        .html
-        .push_str(&out.replace("<pre>", "<pre tabindex=\"0\">"));
+    // Code blocks may scroll sideways: make them reachable by keyboard (in
+    // the guide, with a copy button). Tables too, inside a labelled region
+    // that scrolls on narrow screens (the page itself never scrolls sideways).
+    let out = if guide {
+        out.replace("<pre>", GUIDE_CODE_BLOCK)
+            .replace("</pre>", "</pre></div>")
+    } else {
+        out.replace("<pre>", "<pre tabindex=\"0\">")
+    };
+    block.html.push_str(
+        &out.replace(
+            "<table>",
+            "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" \
+                 aria-label=\"Table, scrolls sideways\"><table>",
+        )
+        .replace("</table>", "</table></div>"),
+    );
+}
+
+/// A short piece of Markdown (a quiz prompt, a work sample's material) as
+/// HTML, with code blocks reachable by keyboard like the guide's.
+pub fn markdown_html(markdown: &str) -> String {
+    let mut block = ParsedBlock {
+        heading: None,
+        html: String::new(),
+    };
+    let mut events: Vec<Event> = Parser::new_ext(markdown, Options::ENABLE_TABLES)
+        .map(|e| match e {
+            // Raw HTML is shown as text, never inserted.
+            Event::Html(t) | Event::InlineHtml(t) => Event::Text(t),
+            e => e,
+        })
+        .collect();
+    flush_as(&mut events, &mut block, false);
+    block.html
 }
 
 fn count_words(text: &str) -> usize {
@@ -266,6 +322,89 @@ pub fn plain_text(html: &str) -> String {
         .replace(" :", ":")
         .replace(" )", ")")
         .replace("( ", "(")
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date, if it is one.
+pub fn day_number(date: &str) -> Option<i64> {
+    let mut parts = date.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if !(1..=12).contains(&m) || d < 1 || d > month_days[(m - 1) as usize] {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Today as days since 1970-01-01, from the system clock.
+pub fn today() -> i64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    (secs / 86_400) as i64
+}
+
+/// How long a review stays current.
+pub const REVIEW_VALID_DAYS: i64 = 366;
+
+/// Every section was reviewed within the last year (counted from `today`,
+/// days since 1970-01-01) and ends with its sources, so that stale text is
+/// noticed by the build rather than by readers.
+pub fn check_currency(sections: &[ParsedSection], today: i64) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for s in sections {
+        if let Some(day) = day_number(&s.reviewed)
+            && today - day > REVIEW_VALID_DAYS
+        {
+            errors.push(ContentError::new(
+                &s.file,
+                format!(
+                    "was last reviewed on {}, more than a year ago: review its facts, figures and \
+                     versions, then update `reviewed`",
+                    s.reviewed
+                ),
+            ));
+        }
+        let last = s.headings().last();
+        let sources = s
+            .blocks
+            .iter()
+            .find(|b| b.heading.as_ref().is_some_and(|h| h.id == "sources"));
+        match (last, sources) {
+            (Some(h), Some(b)) if h.id == "sources" && h.level == 2 && b.html.contains("<li>") => {}
+            _ => errors.push(ContentError::new(
+                &s.file,
+                "needs a last heading `## Sources {#sources}` with a list of the references \
+                 behind its market, pay, version and standards claims (name, publisher, date)",
+            )),
+        }
+    }
+    errors
 }
 
 /// The shortest a section may be: a page with less is a stub.

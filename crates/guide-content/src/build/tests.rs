@@ -2,7 +2,7 @@
 
 use super::*;
 
-const GOOD: &str = "+++\nslug = \"tools\"\ntitle = \"Tools\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n\nIntro text here.\n\n## Version control {#version-control}\n\nUse [Git](/glossary#git).\n\n### A workflow {#a-workflow}\n\n```shell\ngit commit\n```\n";
+const GOOD: &str = "+++\nslug = \"tools\"\ntitle = \"Tools\"\nsummary = \"S\"\ndescription = \"D\"\nreviewed = \"2026-12-02\"\n+++\n\nIntro text here.\n\n## Version control {#version-control}\n\nUse [Git](/glossary#git).\n\n### A workflow {#a-workflow}\n\n```shell\ngit commit\n```\n";
 
 #[test]
 fn parses_front_matter_blocks_and_links() {
@@ -56,7 +56,7 @@ fn rejects_h1_missing_ids_skipped_levels_duplicates_and_html() {
     ];
     for (body, expected) in cases {
         let src = format!(
-            "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{body}"
+            "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\nreviewed = \"2026-12-02\"\n+++\n{body}"
         );
         let err = parse_section("x.md", &src).unwrap_err();
         assert!(err.message.contains(expected), "{body:?}: {err}");
@@ -77,7 +77,7 @@ fn plain_text_drops_tags_and_decodes_entities() {
 fn reading_time_rounds_up() {
     let words = "word ".repeat(WORDS_PER_MINUTE + 1);
     let src = format!(
-        "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\n+++\n{words}"
+        "+++\nslug = \"s\"\ntitle = \"T\"\nsummary = \"S\"\ndescription = \"D\"\nreviewed = \"2026-12-02\"\n+++\n{words}"
     );
     assert_eq!(parse_section("x.md", &src).unwrap().reading_minutes(), 2);
 }
@@ -128,7 +128,7 @@ fn site_check_finds_broken_links() {
     );
 }
 
-const QUESTION: &str = "[[question]]\nid = \"db-join\"\narea = \"databases\"\ndifficulty = \"easy\"\nkind = \"single\"\nprompt = \"P\"\nexplanation = \"E\"\nlink = \"/guide/tools#version-control\"\n[[question.option]]\ntext = \"A\"\ncorrect = true\n[[question.option]]\ntext = \"B\"\ncorrect = false\nwhy_wrong = \"W\"\n";
+const QUESTION: &str = "[[question]]\nid = \"db-join\"\narea = \"databases\"\ndifficulty = \"easy\"\nkind = \"single\"\nform = \"scenario\"\nprompt = \"P\"\nexplanation = \"E\"\nlink = \"/guide/tools#version-control\"\n[[question.option]]\ntext = \"A\"\ncorrect = true\n[[question.option]]\ntext = \"B\"\ncorrect = false\nwhy_wrong = \"W\"\n";
 
 const AREA_IDS: [&str; 3] = ["databases", "apis", "security"];
 
@@ -252,15 +252,36 @@ fn the_repository_content_passes_every_check() {
     }
 }
 
-const INTERVIEW_Q: &str = "[[question]]\nid = \"db-q\"\narea = \"databases\"\nlevel = \"junior\"\nminutes = 5\nprompt = \"P\"\nstrong = [\"a\", \"b\", \"c\"]\nred_flags = [\"r\"]\nfollow_up = \"F\"\nlink = \"/guide/tools\"\n";
+const INTERVIEW_Q: &str = "[[question]]\nid = \"db-q\"\narea = \"databases\"\nlevel = \"junior\"\nkind = \"technical\"\nminutes = 5\nprompt = \"P\"\nmust = [\"m\"]\nstrong = [\"a\", \"b\"]\nred_flags = [\"r\", \"s\"]\nfollow_up = \"F\"\nlink = \"/guide/tools\"\n[question.anchors]\n1 = \"one\"\n2 = \"two\"\n3 = \"three\"\n4 = \"four\"\n";
 
-/// A bank with junior, mid and senior questions in every test area.
+/// The same question as another kind: an experience question with its
+/// fallback, or a work sample with its material.
+fn interview_kind(question: &str, kind: &str) -> String {
+    let extra = match kind {
+        "experience" => "fallback = \"From a study project\"\n",
+        "work-sample" => "material = \"```sql\\nSELECT 1;\\n```\"\n",
+        _ => "",
+    };
+    question.replace(
+        "kind = \"technical\"\n",
+        &format!("kind = \"{kind}\"\n{extra}"),
+    )
+}
+
+/// A bank with a question at every level in every test area: in each
+/// level, a work sample in the first area and experience questions in the
+/// next three.
 fn interview_bank(first: &str) -> String {
     let mut bank = first.to_string();
-    for area in AREA_IDS {
-        for level in ["junior", "mid", "senior"] {
+    for (i, area) in AREA_IDS.iter().enumerate() {
+        for level in ["junior", "mid", "senior", "lead", "architect"] {
+            let kind = match i {
+                0 => "work-sample",
+                1..=3 => "experience",
+                _ => "technical",
+            };
             bank.push_str(
-                &INTERVIEW_Q
+                &interview_kind(INTERVIEW_Q, kind)
                     .replace("db-q", &format!("{area}-{level}"))
                     .replace("\"databases\"", &format!("{area:?}"))
                     .replace("\"junior\"", &format!("{level:?}")),
@@ -273,7 +294,8 @@ fn interview_bank(first: &str) -> String {
 #[test]
 fn interview_bank_parses_and_names_the_faulty_question() {
     let bank = parse_interview("i.toml", &interview_bank(INTERVIEW_Q), &areas()).unwrap();
-    assert_eq!(bank.len(), 1 + AREA_IDS.len() * 3);
+    assert_eq!(bank.len(), 1 + AREA_IDS.len() * 5);
+    assert_eq!(bank[0].anchors.all(), ["one", "two", "three", "four"]);
     let cases = [
         (
             INTERVIEW_Q.replace("\"junior\"", "\"intern\""),
@@ -287,23 +309,60 @@ fn interview_bank_parses_and_names_the_faulty_question() {
             INTERVIEW_Q.replace("minutes = 5", "minutes = 40"),
             "40 minutes",
         ),
+        (INTERVIEW_Q.replace("[\"m\"]", "[]"), "0 must-have points"),
         (
-            INTERVIEW_Q.replace("[\"a\", \"b\", \"c\"]", "[\"a\"]"),
+            INTERVIEW_Q.replace("[\"a\", \"b\"]", "[\"a\"]"),
             "1 strong-answer points",
         ),
-        (INTERVIEW_Q.replace("[\"r\"]", "[]"), "red flag"),
+        (
+            INTERVIEW_Q.replace("[\"r\", \"s\"]", "[\"r\"]"),
+            "two red flags",
+        ),
+        (
+            INTERVIEW_Q.replace("4 = \"four\"\n", ""),
+            "missing field `4`",
+        ),
+        (
+            INTERVIEW_Q.replace("\"technical\"", "\"experience\""),
+            "needs a `fallback`",
+        ),
+        (
+            INTERVIEW_Q.replace("\"technical\"", "\"work-sample\""),
+            "needs its `material`",
+        ),
         (format!("{INTERVIEW_Q}{INTERVIEW_Q}"), "used twice"),
     ];
     for (bad, expected) in cases {
         let err = parse_interview("i.toml", &interview_bank(&bad), &areas()).unwrap_err();
-        assert!(err.message.starts_with("question `db-q`"), "{err}");
         assert!(err.message.contains(expected), "{expected}: {err}");
+        if !expected.starts_with("missing field") {
+            assert!(err.message.starts_with("question `db-q`"), "{err}");
+        }
     }
     let err = parse_interview("i.toml", INTERVIEW_Q, &areas()).unwrap_err();
     assert!(err.message.contains("apis at junior level"), "{err}");
 }
 
-const PATH: &str = "project = \"P\"\n[[stage]]\nid = \"s1\"\ntitle = \"T\"\nsummary = \"S\"\nareas = [\"databases\", \"apis\", \"security\"]\ngoals = [\"g\"]\nsections = [\"/guide/tools#version-control\"]\nterms = [\"git\"]\nproject = \"Do it\"\n[[stage.check]]\nid = \"c1\"\ntext = \"Done\"\n";
+#[test]
+fn interview_bank_needs_experience_questions_and_work_samples() {
+    let bank = parse_interview("i.toml", &interview_bank(INTERVIEW_Q), &areas()).unwrap();
+    let mut no_samples = bank.clone();
+    for q in no_samples.iter_mut().filter(|q| q.level == "lead") {
+        if q.kind == "work-sample" {
+            q.kind = "technical".into();
+        }
+    }
+    let err = check_coverage(&no_samples, &areas()).unwrap_err();
+    assert!(err.contains("none at lead"), "{err}");
+    let mut few = bank.clone();
+    for q in few.iter_mut().filter(|q| q.kind == "experience") {
+        q.kind = "technical".into();
+    }
+    let err = check_coverage(&few, &areas()).unwrap_err();
+    assert!(err.contains("at least a quarter"), "{err}");
+}
+
+const PATH: &str = "project = \"P\"\n[[stage]]\nid = \"s1\"\ntitle = \"T\"\nsummary = \"S\"\nhours = 6\nareas = [\"databases\", \"apis\", \"security\"]\ngoals = [\"g\"]\nsections = [\"/guide/tools#version-control\"]\nterms = [\"git\"]\nproject = \"Do it\"\n[[stage.check]]\nid = \"c1\"\ntext = \"Done\"\n";
 
 #[test]
 fn learning_path_parses_and_its_links_and_terms_are_checked() {
@@ -322,6 +381,15 @@ fn learning_path_parses_and_its_links_and_terms_are_checked() {
         (
             format!("{PATH}[[stage.check]]\nid = \"c1\"\ntext = \"Again\"\n"),
             "used twice",
+        ),
+        (PATH.replace("hours = 6", "hours = 0"), "0 hours"),
+        (
+            format!("{PATH}formerly = [\"s1/c1\"]\n"),
+            "former id `s1/c1` is the id of a check that exists",
+        ),
+        (
+            format!("{PATH}formerly = [\"old stage\"]\n"),
+            "is not `stage-id/check-id`",
         ),
     ];
     for (bad, expected) in cases {
@@ -345,4 +413,46 @@ fn learning_path_parses_and_its_links_and_terms_are_checked() {
     broken.stage[0].terms.push("nope".into());
     let errors = check_learning_links(&targets, &[], &broken);
     assert_eq!(errors.len(), 2, "{errors:?}");
+}
+
+#[test]
+fn a_section_without_a_review_date_fails_naming_the_file() {
+    let src = GOOD.replace("reviewed = \"2026-12-02\"\n", "");
+    let err = parse_section("content/guide/04-tools.md", &src).unwrap_err();
+    assert_eq!(err.file, "content/guide/04-tools.md");
+    assert!(err.message.contains("reviewed"), "{err}");
+    let bad = GOOD.replace("2026-12-02", "2026-13-40");
+    assert!(parse_section("x.md", &bad).is_err());
+}
+
+#[test]
+fn stale_reviews_and_missing_sources_are_reported() {
+    let with_sources = format!("{GOOD}\n## Sources {{#sources}}\n\n- RFC 9110, IETF, June 2022.\n");
+    let s = parse_section("content/guide/04-tools.md", &with_sources).unwrap();
+    let reviewed = day_number("2026-12-02").unwrap();
+    assert!(check_currency(std::slice::from_ref(&s), reviewed + 30).is_empty());
+    let stale = check_currency(std::slice::from_ref(&s), reviewed + 400);
+    assert_eq!(stale.len(), 1);
+    assert_eq!(stale[0].file, "content/guide/04-tools.md");
+    assert!(
+        stale[0].message.contains("more than a year ago"),
+        "{stale:?}"
+    );
+
+    let no_sources = parse_section("content/guide/04-tools.md", GOOD).unwrap();
+    let missing = check_currency(&[no_sources], reviewed);
+    assert_eq!(missing.len(), 1);
+    assert!(missing[0].message.contains("## Sources"), "{missing:?}");
+}
+
+#[test]
+fn day_numbers_count_from_1970() {
+    assert_eq!(day_number("1970-01-01"), Some(0));
+    assert_eq!(day_number("2000-03-01"), Some(11_017));
+    assert_eq!(
+        day_number("2024-02-29").map(|d| d + 1),
+        day_number("2024-03-01")
+    );
+    assert_eq!(day_number("2025-02-29"), None);
+    assert_eq!(day_number("26-12-02"), None);
 }
