@@ -198,24 +198,21 @@ fn NewInterview(tool: Tool) -> impl IntoView {
     view! {
         <form class="new-interview" on:submit=submit aria-labelledby="new-interview-title">
             <h4 id="new-interview-title">"Start an interview"</h4>
-            <p>
-                <label for="new-candidate">"Candidate"</label>
-                <input id="new-candidate" type="text" maxlength=NAME_LIMIT autocomplete="off"
-                    prop:value=move || candidate.get()
-                    on:input=move |ev| candidate.set(event_target_value(&ev)) />
-            </p>
-            <p>
-                <label for="new-interviewer">"Interviewer"</label>
-                <input id="new-interviewer" type="text" maxlength=NAME_LIMIT autocomplete="name"
-                    prop:value=move || interviewer.get()
-                    on:input=move |ev| interviewer.set(event_target_value(&ev)) />
-            </p>
-            <p>
-                <label for="new-date">"Date"</label>
-                <input id="new-date" type="date"
-                    prop:value=move || date.get()
-                    on:input=move |ev| date.set(event_target_value(&ev)) />
-            </p>
+            {[
+                ("new-candidate", "Candidate", "text", "off", candidate),
+                ("new-interviewer", "Interviewer", "text", "name", interviewer),
+                ("new-date", "Date", "date", "off", date),
+            ]
+                .into_iter()
+                .map(|(id, label, kind, autocomplete, value)| view! {
+                    <p>
+                        <label for=id>{label}</label>
+                        <input id=id type=kind maxlength=(kind == "text").then_some(NAME_LIMIT) autocomplete=autocomplete
+                            prop:value=move || value.get()
+                            on:input=move |ev| value.set(event_target_value(&ev)) />
+                    </p>
+                })
+                .collect_view()}
             <button type="submit" class="button">"Start the interview"</button>
         </form>
     }

@@ -87,16 +87,16 @@ pub fn render(pins: &[Pin]) -> String {
          below against the current releases (and the section's Sources).\n\n",
     );
     let mut last = "";
+    let mut seen = std::collections::HashSet::new();
     for p in pins {
         if p.file != last {
             out.push_str(&format!("\n## {}\n\n", p.file));
             last = &p.file;
         }
-        out.push_str(&format!(
-            "- line {}: `{}`\n",
-            p.line,
-            p.text.replace('`', "'")
-        ));
+        // No line numbers: an edit elsewhere in the file changes no pin.
+        if seen.insert((p.file.as_str(), p.text.as_str())) {
+            out.push_str(&format!("- `{}`\n", p.text.replace('`', "'")));
+        }
     }
     out
 }
