@@ -33,12 +33,12 @@ pub fn link_title(link: &str) -> Option<String> {
         return Some(section.title.to_string());
     };
     let heading = section.headings().find(|h| h.id == fragment)?;
-    Some(heading_title(section, heading))
+    Some(heading_title(section, heading.text))
 }
 
 /// "Section › Heading": how the app names a place in the guide.
-pub fn heading_title(section: &Section, heading: &Heading) -> String {
-    format!("{} \u{203a} {}", section.title, heading.text)
+pub fn heading_title(section: &Section, heading: &str) -> String {
+    format!("{} \u{203a} {heading}", section.title)
 }
 
 pub fn total_reading_minutes() -> usize {

@@ -280,11 +280,7 @@ pub fn summary(kit: &Kit, interview: &Interview, bank: &Bank) -> Vec<AreaLine> {
                 question: q.id.clone(),
                 prompt: q.prompt.clone(),
                 score: a.score.expect("filtered"),
-                anchor: if a.anchor.is_empty() {
-                    q.anchor(a.score.expect("filtered")).to_string()
-                } else {
-                    a.anchor.clone()
-                },
+                anchor: a.anchor.clone(),
             });
         }
     }

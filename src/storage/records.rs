@@ -52,7 +52,7 @@ impl Bookmark {
             Some(id) => match index.heading(&self.section, id) {
                 Some(text) => Target::Found {
                     href: site_map::guide_heading(s.slug, id),
-                    title: format!("{} \u{203a} {text}", s.title),
+                    title: content::heading_title(s, text),
                 },
                 None => Target::Moved {
                     href: s.path(),

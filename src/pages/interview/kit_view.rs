@@ -496,7 +496,7 @@ pub fn RubricChoice(
             <legend>{legend}</legend>
             {crate::interview::rubric::RUBRIC
                 .into_iter()
-                .map(|(value, name, _)| {
+                .map(|(value, name)| {
                     let pick = pick.clone();
                     let anchor = anchors.get(usize::from(value) - 1).cloned();
                     view! {

@@ -48,7 +48,7 @@ pub fn Anchors(anchors: [String; 4]) -> impl IntoView {
                 .into_iter()
                 .enumerate()
                 .map(|(i, text)| {
-                    let (value, name, _) = crate::interview::rubric::RUBRIC[i];
+                    let (value, name) = crate::interview::rubric::RUBRIC[i];
                     view! {
                         <dt>{format!("{value} {name}")}</dt>
                         <dd>{text}</dd>
