@@ -23,6 +23,9 @@
 #      BENCH_STRICT=1  also fail when ours/nginx is below the 1.0 target (issue 16),
 #                      or our p99 latency is above nginx's
 #      BENCH_NGINX_PORT  port for nginx     (default: first free one from 8089)
+#      BENCH_NGINX_URL   an nginx already serving the site, instead of the
+#                        throwaway one (e.g. the static export served by
+#                        bench/serve-export.sh): compares our server with it
 # Exit: 0 ok, 1 errors seen (or below target with BENCH_STRICT=1), 2 setup problem.
 # wrk sends no Accept-Encoding, so both servers answer uncompressed.
 set -euo pipefail
@@ -58,6 +61,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+if [[ -n ${BENCH_NGINX_URL:-} ]]; then
+  NGINX=${BENCH_NGINX_URL%/}
+else
 # 1. Save the pages exactly as served. "/" becomes index.html (nginx's index).
 mkdir -p "$TMP/www"
 for page in "${PAGES[@]}"; do
@@ -114,6 +120,7 @@ for _ in $(seq 50); do
   kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start: $(cat "$TMP/error.log")"
   sleep 0.1
 done
+fi
 for page in "${PAGES[@]}"; do
   ours=$(curl -s -H 'Accept-Encoding: identity' "$BASE$page" | wc -c)
   theirs=$(curl -s "$NGINX$page" | wc -c)

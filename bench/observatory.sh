@@ -7,7 +7,11 @@
 #
 # Run with the release server up (`make run`, default 127.0.0.1:3000):
 #   bench/observatory.sh            # exit 0 for A+ with every test passed
+#   BENCH_EXPORT=target/export bench/observatory.sh
+#                                   # the static export instead: nginx serves
+#                                   # it with deploy/nginx-static.conf plus TLS
 # Env: BENCH_APP  our server's address (default 127.0.0.1:3000)
+#      BENCH_EXPORT  an export folder (`make export`): scan it, no server of ours
 # Needs: nginx, openssl, node; the scanner is installed into
 # ~/.cache/backend-guide/observatory with
 # --ignore-scripts (its install step downloads lists from the internet; the
@@ -22,7 +26,15 @@ for tool in nginx openssl node curl; do
   command -v "$tool" >/dev/null || die "$tool is missing (apt-get install nginx openssl nodejs curl)"
 done
 [[ $(id -u) == 0 ]] || die "run as root: nginx must listen on ports 80 and 443 of 127.0.0.1"
-curl -fsS "http://$APP/healthz" >/dev/null || die "our server does not answer at $APP (start it: make run)"
+EXPORT="${BENCH_EXPORT:-}"
+if [[ -n $EXPORT ]]; then
+  [[ -f $EXPORT/.nginx/headers.conf ]] || die "$EXPORT is not an export (run: make export)"
+  EXPORT=$(cd "$EXPORT" && pwd)
+  READY=/
+else
+  curl -fsS "http://$APP/healthz" >/dev/null || die "our server does not answer at $APP (start it: make run)"
+  READY=/healthz
+fi
 
 # Installed outside the checkout, like the other tools.
 PREFIX="${BACKEND_GUIDE_TOOLS:-$HOME/.cache/backend-guide}/observatory"
@@ -48,6 +60,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=localhost" \
   -addext "subjectAltName=DNS:localhost" \
   -keyout "$TMP/key.pem" -out "$TMP/cert.pem" 2>/dev/null
 
+if [[ -z $EXPORT ]]; then
 # deploy/nginx.conf as it is, but for localhost, this certificate and our server.
 sed -e "s|guide.example.org|localhost|g" \
   -e "s|/etc/letsencrypt/live/localhost/fullchain.pem|$TMP/cert.pem|" \
@@ -57,7 +70,25 @@ sed -e "s|guide.example.org|localhost|g" \
   -e "s|listen 80;|listen 127.0.0.1:80;|" \
   -e "s|listen 443 ssl http2;|listen 127.0.0.1:443 ssl http2;|" \
   ../deploy/nginx.conf >"$TMP/site.conf"
+else
+# deploy/nginx-static.conf for the export, with the TLS lines of deploy/nginx.conf
+# and its plain-HTTP redirect in front.
+chmod -R a+rX "$EXPORT"
+{
+  echo "server { listen 127.0.0.1:80; server_name localhost; return 301 https://\$host\$request_uri; }"
+  sed -e "s|guide.example.org|localhost|g" \
+    -e "s|/srv/backend-guide/site|$EXPORT|g" \
+    -e "/listen \[::\]:80;/d" \
+    -e "s|listen 80;|listen 127.0.0.1:443 ssl http2; ssl_certificate $TMP/cert.pem; ssl_certificate_key $TMP/key.pem; ssl_protocols TLSv1.2 TLSv1.3;|" \
+    ../deploy/nginx-static.conf
+} >"$TMP/site.conf"
+fi
+LOAD_BROTLI=
+[[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]] &&
+  LOAD_BROTLI="load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;"
+[[ -n $LOAD_BROTLI ]] || sed -i '/brotli_static/d' "$TMP/site.conf"
 cat >"$TMP/nginx.conf" <<CONF
+$LOAD_BROTLI
 daemon off;
 worker_processes 1;
 pid $TMP/nginx.pid;
@@ -77,10 +108,10 @@ nginx -t -e "$TMP/error.log" -p "$TMP" -c "$TMP/nginx.conf" 2>/dev/null ||
 nginx -e "$TMP/error.log" -p "$TMP" -c "$TMP/nginx.conf" &
 NGINX_PID=$!
 for _ in $(seq 50); do
-  curl -fsS --cacert "$TMP/cert.pem" https://localhost/healthz >/dev/null 2>&1 && break
+  curl -fsS --cacert "$TMP/cert.pem" "https://localhost$READY" >/dev/null 2>&1 && break
   sleep 0.1
 done
-curl -fsS --cacert "$TMP/cert.pem" https://localhost/healthz >/dev/null ||
+curl -fsS --cacert "$TMP/cert.pem" "https://localhost$READY" >/dev/null ||
   die "nginx did not start or does not reach our server: $(cat "$TMP/error.log")"
 curl -sS --http2 --cacert "$TMP/cert.pem" -o /dev/null -w '%{http_version}' https://localhost/ |
   grep -q '^2' || die "nginx does not answer with HTTP/2"

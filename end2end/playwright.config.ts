@@ -3,8 +3,27 @@ import { chromium, defineConfig, devices } from '@playwright/test';
 
 // `make test` sets E2E_PORT and E2E_SERVER_BIN; `cargo leptos end-to-end`
 // serves on 3000 itself, and the running server is then reused.
+// With E2E_TARGET=export (bench/export-test.sh), the suite runs against
+// nginx serving the static export in E2E_EXPORT_DIR instead of our server.
 const port = Number(process.env.E2E_PORT ?? 3000);
 const baseURL = `http://127.0.0.1:${port}`;
+const exported = process.env.E2E_TARGET === 'export';
+
+const ourServer = {
+  command: process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide',
+  cwd: '..',
+  url: `${baseURL}/healthz`,
+  reuseExistingServer: true,
+  timeout: 60_000,
+  env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
+};
+const nginxServingTheExport = {
+  command: `bench/serve-export.sh ${process.env.E2E_EXPORT_DIR ?? 'target/export'} ${port}`,
+  cwd: '..',
+  url: `${baseURL}/`,
+  reuseExistingServer: false,
+  timeout: 30_000,
+};
 
 /** Playwright's own Chromium when it is installed, else the system one. */
 function chromiumPath(): string | undefined {
@@ -57,12 +76,5 @@ export default defineConfig<{ allowedConsole: RegExp[] }>({
       },
     },
   ],
-  webServer: {
-    command: process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide',
-    cwd: '..',
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: true,
-    timeout: 60_000,
-    env: { LEPTOS_SITE_ADDR: `127.0.0.1:${port}`, RUST_LOG: 'warn' },
-  },
+  webServer: exported ? nginxServingTheExport : ourServer,
 });

@@ -4,7 +4,7 @@
 #
 # Each tool is checked first and installed only when missing or at the wrong
 # version. The ordinary route is tried first (rustup, Playwright's own
-# browser); when it fails, the fallback described in README.md is used
+# browser); when it fails, the fallback described in docs/toolchain.md is used
 # (Debian's rustc-web with build-std, Debian's Chromium).
 
 CARGO_LEPTOS_VERSION=0.3.11
@@ -78,7 +78,7 @@ use_debian_rust() {
 # that stop the WASM at once instead of formatting a message (a panic in the
 # client is a bug either way), and no Debug formatting or panic locations
 # (the client never shows `{:?}` to readers). Together about 13 KB brotli off
-# every first visit (README, "Size and speed"). It needs the std sources
+# every first visit (docs/client-size.md). It needs the std sources
 # (rust-src) and unstable flags, which a stable toolchain accepts with
 # RUSTC_BOOTSTRAP=1; the flags apply to the wasm32 target only, not to the
 # server. BACKEND_GUIDE_SMALL_STD=0 turns it off.
@@ -264,8 +264,27 @@ ensure_java() {
         fail "Java is missing: the HTML validity test needs it (install a Java 11+ runtime, e.g. apt-get install default-jre-headless)"
 }
 
+# nginx serves the static export in bench/export-test.sh. Best effort: a
+# machine without it (and without apt-get) still runs every other test, and
+# scripts/test.sh says plainly that the export run was skipped.
+ensure_nginx() {
+    step "nginx for the static export's test run"
+    if ! command -v nginx >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+        info "no nginx on PATH: installing Debian's nginx-light and its brotli_static module"
+        (apt_install nginx-light libnginx-mod-http-brotli-static) || info "could not install nginx"
+        # The package starts a system nginx on port 80; the tests run their own.
+        (as_root service nginx stop) >/dev/null 2>&1 || true
+    fi
+    if command -v nginx >/dev/null 2>&1; then
+        info "found $(nginx -v 2>&1)"
+    else
+        info "nginx is missing: the export's test run will be skipped"
+    fi
+}
+
 setup_test() {
     ensure_node_packages
     ensure_browser
     ensure_java
+    ensure_nginx
 }

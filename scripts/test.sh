@@ -9,8 +9,10 @@ setup_build
 setup_test
 
 step "Rust tests (cargo test --release --features ssr)"
-# --release shares compiled dependencies with the server build below.
-cargo test --release --no-default-features --features ssr || fail "Rust tests failed"
+# --release shares compiled dependencies with the server build below, and so
+# does LEPTOS_OUTPUT_NAME: cargo-leptos sets it, Leptos reads it at compile
+# time (option_env!), and a different value rebuilds every Leptos crate.
+LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr || fail "Rust tests failed"
 step "Content pipeline tests (crates/guide-content, with its build feature)"
 cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
 
@@ -21,4 +23,12 @@ step "Playwright (end2end/)"
 export E2E_SERVER_BIN="$CARGO_TARGET_DIR/release/backend-guide"
 export E2E_PORT="${E2E_PORT:-3107}"
 (cd end2end && npx playwright test "$@") || fail "Playwright tests failed (report: end2end/playwright-report)"
-step "all tests passed"
+
+if command -v nginx >/dev/null 2>&1; then
+    step "the static export served by nginx: the Playwright suite again (bench/export-test.sh)"
+    E2E_PORT=$((E2E_PORT + 100)) bench/export-test.sh "$@" ||
+        fail "the static export failed its tests (report: end2end/playwright-report)"
+    step "all tests passed, against our server and against the static export"
+else
+    step "all other tests passed; SKIPPED: the static export's run (nginx is not installed)"
+fi

@@ -10,7 +10,7 @@ use crate::{
     components::offline_status::OfflineStatus,
     components::page_navigation::NAVIGATION_SCRIPT,
     components::section_nav::SectionNav,
-    site_map::SiteRoutes,
+    routes::SiteRoutes,
     storage::theme_choice,
 };
 

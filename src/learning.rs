@@ -1,7 +1,14 @@
 //! The interview question bank and the learning path, generated at build
 //! time from `content/interview.toml` and `content/path.toml` (checked by
-//! the build like the rest of the content). The pages that show them,
-//! `/interview` and `/path`, are still to come (issue 15).
+//! the build like the rest of the content).
+//!
+//! Server-side data: `/interview` (`pages::interview`) renders the bank and
+//! serves it as JSON for the kit to fetch (`interview::Bank::compiled`,
+//! `site_map::INTERVIEW_BANK`); `/path` (`pages::path`) renders the stages
+//! and hands them to its island as props; search indexes both, and the
+//! quiz's study plan names the stage that trains each area
+//! (`quiz::plan::PathStages`). Island code gets them as data, never from
+//! these statics, so their text stays out of the WASM.
 
 pub use guide_content::{InterviewQuestion, Level, PathCheck, PathStage};
 

@@ -12,6 +12,7 @@ pub mod interview;
 pub mod learning;
 pub mod pages;
 pub mod quiz;
+pub mod routes;
 pub mod search;
 #[cfg(feature = "ssr")]
 pub mod server;

@@ -1,25 +1,18 @@
-//! The site map, in one place: every route of the app, the paths of its
-//! fixed pages, the links into the guide's content, and the list of pages
-//! the server renders at start-up (derived from the routes below plus the
-//! content, never written out a second time).
+//! The site map, as pure data: the paths of the fixed pages, the links into
+//! the guide's content, the data files the browser fetches, and the list of
+//! pages the server renders at start-up (derived from the router's routes
+//! plus the content, never written out a second time). It imports no page
+//! or component, so every page can link to every other through it; which
+//! component answers which path is in [`crate::routes`].
 //!
-//! Adding a page: add its path constant, its `<Route>` in [`SiteRoutes`], and
-//! (for a route with a parameter) its pages in [`pages_of_route`]. Links to
-//! guide sections, headings and glossary terms are built with the same code
-//! the build's content checks read them with (`guide_content::links`).
-
-use leptos::prelude::*;
-use leptos_router::{
-    components::{Route, Routes},
-    path,
-};
+//! Adding a page: add its path constant here, its `<Route>` in
+//! `routes::SiteRoutes`, and (for a route with a parameter) its pages in
+//! [`pages_of_route`]. Links to guide sections, headings and glossary terms
+//! are built with the same code the build's content checks read them with
+//! (`guide_content::links`).
 
 pub use guide_content::links::{
     GLOSSARY_PATH as GLOSSARY, glossary_term, heading as guide_heading, section as guide_section,
-};
-
-use crate::pages::{
-    BookmarksPage, GlossaryPage, GuidePage, InterviewPage, NotFound, Overview, PathPage, QuizPage,
 };
 
 pub const HOME: &str = "/";
@@ -50,22 +43,6 @@ pub const QUIZ_BANK: &str = "/quiz-bank.json";
 pub const INTERVIEW_BANK: &str = "/interview-bank.json";
 /// The one route with a parameter: a guide section by its slug.
 const GUIDE_SECTION_ROUTE: &str = "/guide/:slug";
-
-/// Every route of the app; anything else is the 404 page.
-#[component]
-pub fn SiteRoutes() -> impl IntoView {
-    view! {
-        <Routes fallback=NotFound>
-            <Route path=path!("/") view=Overview />
-            <Route path=path!("/guide/:slug") view=GuidePage />
-            <Route path=path!("/glossary") view=GlossaryPage />
-            <Route path=path!("/quiz") view=QuizPage />
-            <Route path=path!("/bookmarks") view=BookmarksPage />
-            <Route path=path!("/path") view=PathPage />
-            <Route path=path!("/interview") view=InterviewPage />
-        </Routes>
-    }
-}
 
 /// The pages behind one route path as the router lists it (`/quiz`,
 /// `/guide/:slug` or axum's `/guide/{slug}`): itself when it has no

@@ -1,9 +1,20 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { test } from '@playwright/test';
+
+const root = path.join(__dirname, '..', '..');
+const bin = process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide';
+
+/** The suite runs against nginx serving the static export (E2E_TARGET=export). */
+export const exported = process.env.E2E_TARGET === 'export';
 
 /**
  * A server of the test's own, for tests that stop it (to go really offline)
- * or restart it as another build. Same binary and site as the shared one.
+ * or restart it as another build. Same binary and site as the shared one;
+ * when the suite runs against the export, it is nginx serving an export of
+ * that build instead (the same stop and restart, as a static host would).
  */
 export class OwnServer {
   private process?: ChildProcess;
@@ -26,25 +37,37 @@ export class OwnServer {
 
   /** Starts the server; `build` becomes its build id (as after a redeploy). */
   async start(build: string): Promise<void> {
-    const bin = process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide';
-    this.process = spawn(bin, [], {
-      cwd: path.join(__dirname, '..', '..'),
-      env: {
-        ...process.env,
-        LEPTOS_SITE_ADDR: `127.0.0.1:${this.port}`,
-        BACKEND_GUIDE_BUILD_ID: build,
-        RUST_LOG: 'warn',
-        ...this.options.env,
-      },
+    const env = {
+      ...process.env,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${this.port}`,
+      BACKEND_GUIDE_BUILD_ID: build,
+      RUST_LOG: 'warn',
+      ...this.options.env,
+    };
+    let command = bin;
+    let args: string[] = [];
+    if (exported) {
+      // Exporting (rendering and compressing every file) takes seconds of
+      // its own: give the test that much more time.
+      test.info().setTimeout(test.info().timeout + 20_000);
+      const dir = path.join(os.tmpdir(), `e2e-export-${build}-${this.port}`);
+      await promisify(execFile)(bin, ['export', dir], { cwd: root, env });
+      command = 'bench/serve-export.sh';
+      args = [dir, String(this.port)];
+    }
+    this.process = spawn(command, args, {
+      cwd: root,
+      env,
       stdio: ['ignore', this.options.captureOutput ? 'pipe' : 'inherit', 'inherit'],
     });
     this.process.stdout?.on('data', (chunk: Buffer) => {
       this.output += chunk.toString('utf8');
     });
+    const ready = exported ? '/' : '/healthz';
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       try {
-        const response = await fetch(`${this.url}/healthz`);
+        const response = await fetch(this.url + ready);
         if (response.ok) return;
       } catch {
         // Not listening yet.

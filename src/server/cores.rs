@@ -51,7 +51,10 @@ fn listener(addr: SocketAddr) -> io::Result<StdListener> {
 }
 
 /// Serves `app` on `addr` with one thread per core until `stop` says so,
-/// then waits for every core to finish its requests in flight.
+/// then waits for every core to finish its requests in flight. A core that
+/// fails (a panic, or its accept loop ending before `stop`) stops the others
+/// too, and the error names it: a server running on fewer cores than it
+/// reports must not go on unnoticed.
 pub fn serve(
     addr: SocketAddr,
     app: Router,
@@ -62,36 +65,95 @@ pub fn serve(
     // Bind every socket before serving any, so a failure stops the start.
     let listeners = (0..cores)
         .map(|_| listener(addr))
-        .collect::<io::Result<Vec<_>>>()?;
-    let threads: Vec<_> = listeners
-        .into_iter()
-        .enumerate()
-        .map(|(core, listener)| {
-            let app = app.clone();
-            let mut stop = stop.clone();
-            thread::Builder::new()
-                .name(format!("serve-{core}"))
-                .spawn(move || {
+        .collect::<io::Result<Vec<_>>>()
+        .map_err(|e| io::Error::new(e.kind(), format!("cannot listen on {addr}: {e}")))?;
+    run_cores(listeners, stop, move |listener, stopped| {
+        let app = app.clone();
+        async move {
+            let listener =
+                tokio::net::TcpListener::from_std(listener).expect("a listener made non-blocking");
+            connections::serve(listener, app, header_read_timeout, stopped).await;
+        }
+    })
+}
+
+/// Runs `core` on its own thread and single-threaded runtime for each
+/// listener, until `stop` or until one of them fails (then the others are
+/// stopped and the failure is returned).
+fn run_cores<F, Fut>(
+    listeners: Vec<StdListener>,
+    stop: watch::Receiver<bool>,
+    core: F,
+) -> io::Result<()>
+where
+    F: Fn(StdListener, std::pin::Pin<Box<dyn Future<Output = ()> + Send>>) -> Fut
+        + Send
+        + Sync
+        + 'static,
+    Fut: Future<Output = ()> + 'static,
+{
+    let core = std::sync::Arc::new(core);
+    let (failed, failure) = watch::channel(false);
+    let (ended, ends) = std::sync::mpsc::channel::<(usize, Option<String>)>();
+    let count = listeners.len();
+    let mut threads = Vec::with_capacity(count);
+    for (index, listener) in listeners.into_iter().enumerate() {
+        let core = core.clone();
+        let (mut stop, mut failure) = (stop.clone(), failure.clone());
+        let ended = ended.clone();
+        let spawned = thread::Builder::new()
+            .name(format!("serve-{index}"))
+            .spawn(move || {
+                let run = std::panic::AssertUnwindSafe(|| {
                     let runtime = tokio::runtime::Builder::new_current_thread()
                         .on_thread_park(let_others_run)
                         .enable_all()
                         .build()
                         .expect("a single-threaded runtime starts");
-                    runtime.block_on(async move {
-                        let listener = tokio::net::TcpListener::from_std(listener)
-                            .expect("a listener made non-blocking");
-                        let stopped = async move {
-                            let _ = stop.wait_for(|stop| *stop).await;
-                        };
-                        connections::serve(listener, app, header_read_timeout, stopped).await;
+                    let stopped = Box::pin(async move {
+                        tokio::select! {
+                            _ = stop.wait_for(|stop| *stop) => {}
+                            _ = failure.wait_for(|failed| *failed) => {}
+                        }
                     });
-                })
-        })
-        .collect::<io::Result<_>>()?;
+                    runtime.block_on(core(listener, stopped));
+                });
+                let panic = std::panic::catch_unwind(run).err().map(|payload| {
+                    payload
+                        .downcast_ref::<&str>()
+                        .map(|s| s.to_string())
+                        .or_else(|| payload.downcast_ref::<String>().cloned())
+                        .unwrap_or_else(|| "a panic".into())
+                });
+                let _ = ended.send((index, panic));
+            });
+        match spawned {
+            Ok(thread) => threads.push(thread),
+            Err(e) => {
+                let _ = failed.send(true);
+                for thread in threads {
+                    let _ = thread.join();
+                }
+                return Err(e);
+            }
+        }
+    }
+    drop(ended);
+    let mut error = None;
+    for (index, panic) in ends.iter() {
+        let expected = *stop.borrow() || *failed.borrow();
+        if error.is_none() && (panic.is_some() || !expected) {
+            let why = panic.unwrap_or_else(|| "its accept loop ended".into());
+            error = Some(io::Error::other(format!(
+                "serving core {index} stopped ({why}); stopping the others"
+            )));
+            let _ = failed.send(true);
+        }
+    }
     for thread in threads {
         let _ = thread.join();
     }
-    Ok(())
+    error.map_or(Ok(()), Err)
 }
 
 /// Called each time a core has run out of ready work, before it waits for
@@ -105,7 +167,7 @@ pub fn serve(
 /// in short turns, as they would beside nginx, whose many system calls per
 /// request give the scheduler many chances to switch.
 /// - `bench/load.sh`, `/` at 64 connections: p99 7.6 ms -> 1.6 ms, and the
-///   throughput stayed above nginx's (see README).
+///   throughput stayed above nginx's (docs/server-performance.md).
 /// - With nothing else to run, `sched_yield` returns at once (a system call
 ///   per idle wake-up).
 /// - Beside CPU-bound work of the same priority, the server takes its fair
@@ -148,6 +210,55 @@ mod tests {
         let second = listener(free).unwrap();
         assert_eq!(first.local_addr().unwrap(), second.local_addr().unwrap());
         assert!(check_free(free).is_err(), "our own cores hold it now");
+    }
+
+    fn listeners(count: usize) -> Vec<StdListener> {
+        (0..count)
+            .map(|_| StdListener::bind("127.0.0.1:0").unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_failing_core_stops_the_others_and_is_reported() {
+        let (_stop, stopped) = watch::channel(false);
+        // The first core fails; the others wait to be stopped.
+        let result = run_cores(listeners(3), stopped, |_, stop| async move {
+            if thread::current().name() == Some("serve-0") {
+                panic!("accept failed");
+            }
+            stop.await;
+        });
+        let error = result.unwrap_err().to_string();
+        assert!(error.contains("core 0"), "{error}");
+        assert!(error.contains("accept failed"), "{error}");
+    }
+
+    #[test]
+    fn a_core_that_returns_before_stop_is_a_failure_too() {
+        let (_stop, stopped) = watch::channel(false);
+        let result = run_cores(listeners(2), stopped, |_, stop| async move {
+            if thread::current().name() == Some("serve-1") {
+                return;
+            }
+            stop.await;
+        });
+        let error = result.unwrap_err().to_string();
+        assert!(
+            error.contains("core 1") && error.contains("accept loop ended"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn stop_ends_every_core_cleanly() {
+        let (stop, stopped) = watch::channel(false);
+        let stopper = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(50));
+            stop.send(true).unwrap();
+            stop
+        });
+        run_cores(listeners(2), stopped, |_, stop| stop).unwrap();
+        drop(stopper.join());
     }
 
     #[test]

@@ -163,6 +163,15 @@ impl Bodies {
         }
     }
 
+    /// The gzip and brotli bodies made so far (none when compression would
+    /// not make the body smaller).
+    pub fn compressed(&self) -> [(Encoding, Option<&Bytes>); 2] {
+        [
+            (Encoding::Gzip, self.gzip.as_ref()),
+            (Encoding::Brotli, self.brotli.get().and_then(Option::as_ref)),
+        ]
+    }
+
     /// Whether the body may be sent in more than one coding.
     pub fn varies(&self) -> bool {
         self.compress

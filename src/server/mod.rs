@@ -5,6 +5,7 @@ mod config;
 mod connections;
 mod cores;
 mod encoding;
+mod export;
 mod html_tidy;
 mod hydration_file;
 mod limits;
@@ -44,7 +45,32 @@ use site::Site;
 /// A request still unanswered after this gets 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Starts the server and runs it until SIGTERM or Ctrl-C.
+/// What the binary was asked to do.
+enum Command {
+    /// Serve the site (no arguments).
+    Serve,
+    /// `export [DIR]`: write the site as static files (see `export`).
+    Export(std::path::PathBuf),
+}
+
+fn command() -> Result<Command, String> {
+    let mut args = std::env::args().skip(1);
+    match args.next().as_deref() {
+        None => Ok(Command::Serve),
+        Some("export") => {
+            let dir = args
+                .next()
+                .or_else(|| std::env::var("EXPORT_DIR").ok().filter(|d| !d.is_empty()))
+                .unwrap_or_else(|| export::DEFAULT_DIR.into());
+            Ok(Command::Export(dir.into()))
+        }
+        Some(other) => Err(format!(
+            "unknown command `{other}`: run with no arguments to serve, or `export [DIR]`"
+        )),
+    }
+}
+
+/// Serves the site until SIGTERM or Ctrl-C, or exports it (`export DIR`).
 pub fn run() -> ExitCode {
     let logs = log_writer::Batched::new(std::io::stdout());
     logs.flush_periodically();
@@ -75,7 +101,14 @@ pub fn run() -> ExitCode {
         .enable_all()
         .build()
     {
-        Ok(runtime) => runtime.block_on(serve()),
+        Ok(runtime) => match command() {
+            Ok(Command::Serve) => runtime.block_on(serve()),
+            Ok(Command::Export(dir)) => runtime.block_on(export_to(&dir)),
+            Err(e) => {
+                tracing::error!("{e}");
+                ExitCode::FAILURE
+            }
+        },
         Err(e) => {
             tracing::error!("cannot start the runtime: {e}");
             ExitCode::FAILURE
@@ -83,6 +116,26 @@ pub fn run() -> ExitCode {
     };
     let _ = logs.flush();
     code
+}
+
+/// Writes the site into `dir` as static files.
+async fn export_to(dir: &Path) -> ExitCode {
+    match export::export(dir).await {
+        Ok(summary) => {
+            tracing::info!(
+                "exported build {} to {}: {} files, {:.1} MB",
+                summary.build,
+                dir.display(),
+                summary.files,
+                summary.bytes as f64 / 1e6
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!("export failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// Loads the configuration and the site, then serves until told to stop.
@@ -154,7 +207,7 @@ async fn serve() -> ExitCode {
             ExitCode::SUCCESS
         }
         Ok(Err(e)) => {
-            tracing::error!("cannot listen on {addr}: {e}");
+            tracing::error!("{e}");
             ExitCode::FAILURE
         }
         Err(e) => {

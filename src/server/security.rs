@@ -40,6 +40,18 @@ const FIXED: [(HeaderName, HeaderValue); 7] = [
     fixed("strict-transport-security", "max-age=63072000"),
 ];
 
+/// The headers every response carries, as (name, value) text, for the
+/// static export's header files.
+pub fn fixed_headers() -> Vec<(String, String)> {
+    FIXED
+        .iter()
+        .map(|(name, value)| {
+            let value = value.to_str().unwrap_or_default();
+            (name.as_str().to_string(), value.to_string())
+        })
+        .collect()
+}
+
 /// Set by `cargo leptos watch`, which reloads pages through a WebSocket.
 static WATCHING: LazyLock<bool> = LazyLock::new(|| std::env::var_os("LEPTOS_WATCH").is_some());
 

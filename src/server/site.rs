@@ -1,9 +1,9 @@
 //! The site held in memory: every static file under the site root and every
 //! page of the guide, rendered once at start-up.
 //!
-//! Requests are answered by exact lookup, so no request ever touches the
-//! file system: there is no path to traverse out of. Anything not found here
-//! (unknown URLs, pages with a query string) goes on to the Leptos renderer.
+//! Requests are answered by exact lookup of the path, so no request ever
+//! touches the file system: there is no path to traverse out of. Anything
+//! not found here (unknown URLs) goes on to the Leptos renderer.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -32,7 +32,7 @@ pub enum Caching {
 }
 
 impl Caching {
-    fn header(self) -> HeaderValue {
+    pub fn header(self) -> HeaderValue {
         HeaderValue::from_static(match self {
             Caching::Immutable => "public, max-age=31536000, immutable",
             Caching::Revalidate => "no-cache",
@@ -42,6 +42,8 @@ impl Caching {
 
 /// One response, ready to send.
 pub struct Entry {
+    /// Kept for the export, which writes each body to a file.
+    pub(super) kind: Kind,
     content_type: HeaderValue,
     caching: Caching,
     policy: Option<HeaderValue>,
@@ -75,10 +77,14 @@ impl Entry {
             HeaderValue::from_str(&format!("\"{etag}{}\"", coding.etag_suffix()))
                 .expect("hex digits and quotes")
         });
-        let policy = content_type
-            .starts_with("text/html")
-            .then(|| policy_for_html(&String::from_utf8_lossy(body)));
+        let kind = if content_type.starts_with("text/html") {
+            Kind::Html
+        } else {
+            Kind::File
+        };
+        let policy = (kind == Kind::Html).then(|| policy_for_html(&String::from_utf8_lossy(body)));
         Entry {
+            kind,
             content_type: HeaderValue::from_str(content_type)
                 .unwrap_or(HeaderValue::from_static("application/octet-stream")),
             caching,
@@ -87,6 +93,27 @@ impl Entry {
             etag_headers,
             bodies,
         }
+    }
+}
+
+/// What an entry holds: an HTML document, or any other file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Html,
+    File,
+}
+
+impl Entry {
+    pub fn kind(&self) -> Kind {
+        self.kind
+    }
+
+    pub fn caching(&self) -> Caching {
+        self.caching
+    }
+
+    pub fn bodies(&self) -> &Bodies {
+        &self.bodies
     }
 }
 
@@ -172,6 +199,18 @@ impl Site {
         self.entries.keys().map(String::as_str)
     }
 
+    /// Every URL and what it answers, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &Entry)> {
+        self.entries
+            .iter()
+            .map(|(url, entry)| (url.as_str(), entry))
+    }
+
+    /// The build id every held response carries (see `offline`).
+    pub fn build(&self) -> Option<&str> {
+        self.build.as_ref().and_then(|b| b.to_str().ok())
+    }
+
     /// The content digest behind a URL's ETag.
     pub fn etag(&self, url: &str) -> Option<&str> {
         self.entries.get(url).map(|e| e.etag.as_str())
@@ -190,12 +229,12 @@ impl Site {
 
     /// The response to `request` when the site holds what it asks for:
     /// GET and HEAD are answered, other methods get 405. `None` for
-    /// anything else (unknown paths, and any URL with a query string).
+    /// unknown paths. The query string is ignored: no page's HTML depends
+    /// on it (pages that read it do so in the browser, as they must when a
+    /// static host serves the exported site), so `?utm_source=...` costs
+    /// no rendering.
     pub fn answer(&self, request: &Request) -> Option<Response> {
         let uri = request.uri();
-        if uri.query().is_some() {
-            return None;
-        }
         let method = request.method();
         if method != Method::GET && method != Method::HEAD {
             let mut response = self

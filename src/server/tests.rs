@@ -454,3 +454,17 @@ async fn stopping_finishes_the_requests_in_flight_then_returns() {
         "a stopped server accepts no more connections"
     );
 }
+
+#[tokio::test]
+async fn a_query_string_is_answered_from_memory() {
+    let app = app("query").await;
+    let (plain, body) = get_path(&app, "/quiz").await;
+    let (tracked, tracked_body) = get_path(&app, "/quiz?utm_source=mail&seed=3").await;
+    assert_eq!(tracked.status(), StatusCode::OK);
+    // The held page itself: only held responses name their build (a page
+    // rendered for one request goes out without `x-build`).
+    assert_eq!(header(&plain, "x-build"), header(&tracked, "x-build"));
+    assert_eq!(header(&plain, "etag"), header(&tracked, "etag"));
+    assert_eq!(body, tracked_body);
+    assert_eq!(header(&tracked, "cache-control"), "no-cache");
+}

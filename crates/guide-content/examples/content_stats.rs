@@ -14,7 +14,9 @@ use guide_content::build::{
 };
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let root =
+        std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"))
+            .join("../..");
     let content = load(&root).unwrap_or_else(|errors| {
         for e in errors {
             eprintln!("content error: {e}");

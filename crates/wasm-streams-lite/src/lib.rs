@@ -7,7 +7,7 @@
 //! this site has no server functions. This crate is patched in under the
 //! same name and offers only what server_fn calls: turning a JS
 //! `ReadableStream` into a Rust `Stream` and back. Nothing here is exported,
-//! so the code is dropped when unused (README, "Size and speed").
+//! so the code is dropped when unused (docs/client-size.md).
 
 use std::{cell::RefCell, pin::Pin, rc::Rc};
 

@@ -8,7 +8,6 @@ mod start;
 
 use leptos::either::EitherOf3;
 use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
 
 use crate::{
     components::{notice::Notice, page_meta::PageMeta, storage_words},
@@ -37,8 +36,6 @@ struct Quiz {
     finished: RwSignal<Option<(Attempt, Finished)>>,
     /// The visitor left an attempt for the start screen.
     paused: RwSignal<bool>,
-    /// `?seed=N` fixes the shuffling (for tests and shared links).
-    fixed_seed: Option<u64>,
     /// How many questions the bank has (known before it is fetched).
     bank_size: usize,
 }
@@ -51,7 +48,7 @@ enum Screen {
 }
 
 impl Quiz {
-    fn new(fixed_seed: Option<u64>, bank_size: usize) -> Self {
+    fn new(bank_size: usize) -> Self {
         Self {
             data: RwSignal::new(QuizData::default()),
             loaded: RwSignal::new(false),
@@ -59,7 +56,6 @@ impl Quiz {
             feedback: RwSignal::new(None),
             finished: RwSignal::new(None),
             paused: RwSignal::new(false),
-            fixed_seed,
             bank_size,
         }
     }
@@ -130,8 +126,11 @@ impl Quiz {
         }
     }
 
+    /// `?seed=N` in the address fixes the shuffling (for tests and shared
+    /// links). It is read in the browser when an attempt starts, so every
+    /// address of the page is the same HTML (a static host ignores the query).
     fn seed(self) -> u64 {
-        match self.fixed_seed {
+        match seed_in_query(&address_query()) {
             // Deterministic, yet each new attempt is shuffled differently.
             Some(seed) => seed + self.data.with_untracked(|d| d.history.len() as u64),
             None => storage::random_seed(),
@@ -232,13 +231,25 @@ impl Quiz {
     }
 }
 
+/// The `seed` parameter of a query string (`?seed=7&x=1`), if it is a number.
+fn seed_in_query(query: &str) -> Option<u64> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("seed="))
+        .and_then(|value| value.parse().ok())
+}
+
+/// The query string of the page's address (empty outside the browser).
+fn address_query() -> String {
+    #[cfg(feature = "hydrate")]
+    return window().location().search().unwrap_or_default();
+    #[cfg(not(feature = "hydrate"))]
+    String::new()
+}
+
 #[component]
 pub fn QuizPage() -> impl IntoView {
-    let query = use_query_map();
-    let seed = query
-        .read_untracked()
-        .get("seed")
-        .and_then(|s| s.parse().ok());
     view! {
         <PageMeta
             title="Skills quiz"
@@ -246,7 +257,7 @@ pub fn QuizPage() -> impl IntoView {
         />
         <article class="quiz" aria-labelledby="page-title">
             <h1 id="page-title">"Skills quiz"</h1>
-            <QuizApp seed bank_size=crate::quiz::bank::questions().len() stages=PathStages::compiled() />
+            <QuizApp bank_size=crate::quiz::bank::questions().len() stages=PathStages::compiled() />
             // Keeps the island from being its parent's last child.
             " "
         </article>
@@ -257,9 +268,9 @@ pub fn QuizPage() -> impl IntoView {
 /// The bank is fetched as data (see `quiz::bank_data`).
 // Lazy: its code is a separate download, fetched when this page is opened.
 #[island(lazy)]
-fn QuizApp(seed: Option<u64>, bank_size: usize, stages: PathStages) -> impl IntoView {
+fn QuizApp(bank_size: usize, stages: PathStages) -> impl IntoView {
     provide_context(stages);
-    let quiz = Quiz::new(seed, bank_size);
+    let quiz = Quiz::new(bank_size);
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(quiz.start_in_browser());
     let screen = Memo::new(move |_| quiz.screen());
@@ -281,5 +292,19 @@ fn ReviewButton(quiz: Quiz, missed: Vec<String>) -> impl IntoView {
         <button type="button" class="button secondary" on:click=move |_| quiz.review(missed.clone())>
             {label}
         </button>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::seed_in_query;
+
+    #[test]
+    fn the_seed_is_read_from_any_place_in_the_query() {
+        assert_eq!(seed_in_query("?seed=7"), Some(7));
+        assert_eq!(seed_in_query("?utm_source=x&seed=16"), Some(16));
+        assert_eq!(seed_in_query(""), None);
+        assert_eq!(seed_in_query("?seed=abc"), None);
+        assert_eq!(seed_in_query("?reseed=3"), None);
     }
 }

@@ -139,7 +139,11 @@ mod tests {
 
     #[test]
     fn the_list_in_the_repository_is_current() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        // Read when the test runs (cargo sets it then too), not when it is
+        // compiled: a build cache shared by two checkouts would point elsewhere.
+        let root =
+            std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"))
+                .join("../..");
         let dir = root.join("content/guide");
         let mut files: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()

@@ -1,0 +1,318 @@
+//! `backend-guide export [DIR]`: the whole site as plain files, for any
+//! static host or CDN.
+//!
+//! Rendering stays in one place: the export builds the same in-memory site
+//! the server answers from ([`build_site`]) and writes each response to a
+//! file. Pages become `<path>/index.html`, the not-found page `/404.html`,
+//! every other file keeps its path, and each compressible one gets its `.gz`
+//! and `.br` beside it (what nginx's `gzip_static` and `brotli_static` look
+//! for). The headers our server sends go into `_headers` (read by Netlify
+//! and Cloudflare Pages) and `.nginx/headers.conf` (included by
+//! `deploy/nginx-static.conf`). See docs/deploying.md.
+
+use std::fmt::Write as _;
+use std::path::{Component, Path, PathBuf};
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::StatusCode;
+use leptos::config::LeptosOptions;
+
+use super::encoding::Encoding;
+use super::security::{content_security_policy, fixed_headers, inline_script_hashes};
+use super::site::{Caching, Kind, Site};
+use super::{build_site, config, render, renderer};
+
+/// Marks a folder as an export of ours, so a later export may replace it.
+const MARKER: &str = ".backend-guide-export";
+/// The headers for nginx, as `add_header` lines (not served: nginx's
+/// configuration refuses names starting with a dot).
+pub const NGINX_HEADERS: &str = ".nginx/headers.conf";
+/// Where static hosts look for the page they send with status 404.
+const NOT_FOUND_PAGE: &str = "/404.html";
+/// The folder used when none is named.
+pub const DEFAULT_DIR: &str = "target/export";
+
+/// What an export wrote.
+pub struct Summary {
+    pub files: usize,
+    pub bytes: u64,
+    pub build: String,
+}
+
+/// Builds the site as the server would and writes it under `dir`.
+pub async fn export(dir: &Path) -> Result<Summary, String> {
+    let options = config::load()?;
+    let site = exported_site(&options).await?;
+    write_site(&site, dir)
+}
+
+/// The site the server holds, plus the not-found page, every body
+/// compressed at the best quality.
+async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
+    let renderer = renderer(options.clone());
+    let mut site = build_site(options, &renderer).await?;
+    let request = Request::get(NOT_FOUND_PAGE)
+        .body(Body::empty())
+        .map_err(|e| e.to_string())?;
+    match render(&renderer, request).await? {
+        (StatusCode::NOT_FOUND, html) => {
+            let html = site.link_hydration(&String::from_utf8_lossy(&html));
+            site.insert_page(NOT_FOUND_PAGE, html.into());
+        }
+        (status, _) => return Err(format!("the not-found page answered {status}, not 404")),
+    }
+    site.make_brotli();
+    Ok(site)
+}
+
+/// Writes every response of `site` and the header files into `dir`.
+fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
+    prepare(dir)?;
+    let build = site.build().unwrap_or_default().to_string();
+    let mut summary = Summary {
+        files: 0,
+        bytes: 0,
+        build: build.clone(),
+    };
+    let mut write = |relative: &Path, body: &[u8]| -> Result<(), String> {
+        let path = dir.join(relative);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, body).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        summary.files += 1;
+        summary.bytes += body.len() as u64;
+        Ok(())
+    };
+    let mut hashes = Vec::new();
+    let mut revalidated = Vec::new();
+    for (url, entry) in site.entries() {
+        let file =
+            file_for(url, entry.kind()).ok_or_else(|| format!("{url} cannot be a file name"))?;
+        let bodies = entry.bodies();
+        write(&file, &bodies.identity)?;
+        for (coding, body) in bodies.compressed() {
+            if let Some(body) = body {
+                write(&with_suffix(&file, coding), body)?;
+            }
+        }
+        if entry.kind() == Kind::Html {
+            for hash in inline_script_hashes(&String::from_utf8_lossy(&bodies.identity)) {
+                if !hashes.contains(&hash) {
+                    hashes.push(hash);
+                }
+            }
+        }
+        if entry.caching() == Caching::Revalidate && url != NOT_FOUND_PAGE {
+            revalidated.push(url.to_string());
+        }
+    }
+    hashes.sort();
+    revalidated.sort();
+    let headers = Headers {
+        policy: content_security_policy(&hashes),
+        build,
+    };
+    write(
+        Path::new("_headers"),
+        headers.netlify(&revalidated).as_bytes(),
+    )?;
+    write(Path::new("_redirects"), REDIRECTS.as_bytes())?;
+    write(Path::new(NGINX_HEADERS), headers.nginx().as_bytes())?;
+    Ok(summary)
+}
+
+/// Makes `dir` an empty folder of ours: an earlier export is replaced, any
+/// other non-empty folder is left alone (a typo in `EXPORT_DIR` must not
+/// delete someone's files).
+fn prepare(dir: &Path) -> Result<(), String> {
+    let occupied = std::fs::read_dir(dir).is_ok_and(|mut items| items.next().is_some());
+    if occupied {
+        if !dir.join(MARKER).exists() {
+            return Err(format!(
+                "{} is not empty and holds no earlier export: name an empty or new folder",
+                dir.display()
+            ));
+        }
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
+    }
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    std::fs::write(
+        dir.join(MARKER),
+        "Written by `backend-guide export`; the next export replaces this folder.\n",
+    )
+    .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// The file that answers `url`: pages are `index.html` in a folder named
+/// after their path, so that `try_files $uri $uri/index.html` finds them.
+/// `None` for a URL that is not a plain path below the root.
+fn file_for(url: &str, kind: Kind) -> Option<PathBuf> {
+    let relative = Path::new(url.strip_prefix('/')?);
+    let plain = relative
+        .components()
+        .all(|part| matches!(part, Component::Normal(_)));
+    if !plain {
+        return None;
+    }
+    let page_folder = kind == Kind::Html && !url.ends_with(".html");
+    Some(if page_folder {
+        relative.join("index.html")
+    } else {
+        relative.to_path_buf()
+    })
+}
+
+/// `file` with the suffix of its compressed copy (`a.js` -> `a.js.br`).
+fn with_suffix(file: &Path, coding: Encoding) -> PathBuf {
+    let suffix = match coding {
+        Encoding::Gzip => ".gz",
+        Encoding::Brotli => ".br",
+        Encoding::Identity => "",
+    };
+    let mut name = file.as_os_str().to_os_string();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Every page is a file, so no rewrite is needed, and both hosts send
+/// `/404.html` with status 404 for unknown addresses by themselves.
+const REDIRECTS: &str = "\
+# backend-guide: redirects for Netlify and Cloudflare Pages, written by the export.
+# Every page is a file (/quiz is /quiz/index.html), so nothing is rewritten, and
+# both hosts answer unknown addresses with /404.html and status 404 on their own.
+# The file paths of pages are not a second address for them:
+/index.html  /  301
+";
+
+/// The headers our server sends, for the static hosts' own formats.
+struct Headers {
+    policy: String,
+    build: String,
+}
+
+impl Headers {
+    /// Headers on every response: the security headers, the policy and the
+    /// build (the service worker keeps a fresh page only from its own build).
+    fn common(&self) -> Vec<(String, String)> {
+        let mut all = fixed_headers();
+        all.push(("content-security-policy".into(), self.policy.clone()));
+        all.push(("x-build".into(), self.build.clone()));
+        all
+    }
+
+    /// `_headers` in the format of Netlify and Cloudflare Pages. Both join
+    /// the values of one header set by several matching rules, so
+    /// `Cache-Control` is set by rules that never overlap: `/pkg/*`, and
+    /// each other URL by itself (pages also with a trailing slash, which
+    /// Cloudflare Pages adds).
+    fn netlify(&self, revalidated: &[String]) -> String {
+        let mut out = String::from(
+            "# backend-guide: response headers for Netlify and Cloudflare Pages, written by the export.\n/*\n",
+        );
+        for (name, value) in self.common() {
+            let _ = writeln!(out, "  {name}: {value}");
+        }
+        let immutable = Caching::Immutable.header();
+        let _ = writeln!(
+            out,
+            "/pkg/*\n  cache-control: {}",
+            immutable.to_str().unwrap_or_default()
+        );
+        let revalidate = Caching::Revalidate.header();
+        let revalidate = revalidate.to_str().unwrap_or_default();
+        for url in revalidated {
+            let _ = writeln!(out, "{url}\n  cache-control: {revalidate}");
+            let is_page = url != "/" && !url.rsplit('/').next().unwrap_or_default().contains('.');
+            if is_page {
+                let _ = writeln!(out, "{url}/\n  cache-control: {revalidate}");
+            }
+        }
+        out
+    }
+
+    /// `add_header` lines for nginx (`always`: on 404 pages too).
+    fn nginx(&self) -> String {
+        let mut out = String::from(
+            "# backend-guide: the headers our server sends, written by the export.\n\
+             # Included by deploy/nginx-static.conf in each location that sets Cache-Control.\n",
+        );
+        for (name, value) in self.common() {
+            let _ = writeln!(out, "add_header {name} \"{value}\" always;");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_folders_and_files_keep_their_paths() {
+        let page = |url| file_for(url, Kind::Html);
+        assert_eq!(page("/"), Some(PathBuf::from("index.html")));
+        assert_eq!(page("/quiz"), Some(PathBuf::from("quiz/index.html")));
+        assert_eq!(
+            page("/guide/skills"),
+            Some(PathBuf::from("guide/skills/index.html"))
+        );
+        assert_eq!(page(NOT_FOUND_PAGE), Some(PathBuf::from("404.html")));
+        assert_eq!(
+            file_for("/pkg/app.1a.wasm", Kind::File),
+            Some(PathBuf::from("pkg/app.1a.wasm"))
+        );
+        assert_eq!(file_for("/../etc/passwd", Kind::File), None);
+        assert_eq!(file_for("relative", Kind::File), None);
+        assert_eq!(
+            with_suffix(Path::new("pkg/a.js"), Encoding::Brotli),
+            PathBuf::from("pkg/a.js.br")
+        );
+    }
+
+    #[test]
+    fn header_files_carry_every_security_header_and_one_cache_rule_each() {
+        let headers = Headers {
+            policy: content_security_policy(&["sha256-abc".into()]),
+            build: "b1".into(),
+        };
+        let netlify = headers.netlify(&["/".into(), "/quiz".into(), "/sw.js".into()]);
+        let nginx = headers.nginx();
+        for (name, value) in fixed_headers() {
+            assert!(netlify.contains(&format!("  {name}: {value}\n")), "{name}");
+            assert!(nginx.contains(&format!("add_header {name} \"{value}\" always;")));
+        }
+        assert!(netlify.contains("'sha256-abc'"));
+        assert!(netlify.contains("x-build: b1"));
+        assert!(netlify.contains("/pkg/*\n  cache-control: public, max-age=31536000, immutable"));
+        assert!(netlify.contains("/quiz/\n  cache-control: no-cache"));
+        assert!(
+            !netlify.contains("/sw.js/"),
+            "files get no trailing-slash rule"
+        );
+        // `/*` sets no Cache-Control, so no host joins two values.
+        let common = netlify.split("/pkg/*").next().unwrap();
+        assert!(!common.contains("cache-control"));
+    }
+
+    #[test]
+    fn only_an_earlier_export_is_replaced() {
+        let base = std::env::temp_dir().join(format!("bg-export-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&base);
+        let theirs = base.join("theirs");
+        std::fs::create_dir_all(&theirs).unwrap();
+        std::fs::write(theirs.join("notes.txt"), "keep me").unwrap();
+        assert!(prepare(&theirs).is_err());
+        assert!(theirs.join("notes.txt").exists());
+
+        let ours = base.join("ours");
+        prepare(&ours).unwrap();
+        std::fs::write(ours.join("old.html"), "old").unwrap();
+        prepare(&ours).unwrap();
+        assert!(!ours.join("old.html").exists());
+        assert!(ours.join(MARKER).exists());
+        std::fs::remove_dir_all(&base).unwrap();
+    }
+}
