@@ -6,9 +6,10 @@ import { expect, hydrated, sections, test } from './fixtures';
 import { startQuiz } from './quiz-helpers';
 
 // The W3C Nu HTML checker (npm vnu-jar, run with Java) over every page as
-// the server sends it, the 404 page, a page rendered per request, and the
-// live document in the middle of a quiz. The only message allowed is its
-// complaint about the framework's empty hydration markers, `<!>`.
+// the server sends it, the 404 page (rendered per request), a page with a
+// query string, and the live document in the middle of a quiz. The only
+// message allowed is its complaint about the framework's empty hydration
+// markers, `<!>`.
 const vnuJar: string = require('vnu-jar');
 
 interface VnuMessage {

@@ -21,9 +21,13 @@ pub fn BookmarksPage() -> impl IntoView {
         />
         <article class="bookmarks" aria-labelledby="page-title">
             <h1 id="page-title">"Bookmarks"</h1>
+            // The page's largest text is here, in the server's HTML, so it
+            // paints at once (the list below appears when the island runs).
             <p class="lead">
-                "Places you saved with the \u{2606} buttons in the guide. They stay in this browser; "
-                "nothing is sent to a server."
+                "Places you saved with the \u{2606} buttons in the guide, newest first, with your notes. "
+                "They stay in this browser: nothing is sent to a server, and clearing the browser's "
+                "data for this site deletes them, so export them below to keep a copy or to move them "
+                "to another device."
             </p>
             <p class="needs-js">"Bookmarks are kept by your browser and need JavaScript."</p>
             <SavedPlaces headings=HeadingIndex::compiled() />

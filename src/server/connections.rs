@@ -126,8 +126,7 @@ async fn release_memory_after_bursts(open: Arc<OpenConnections>) {
         let now = open.now.load(Ordering::Relaxed);
         let peak = open.peak.load(Ordering::Relaxed);
         if burst_is_over(now, peak) {
-            // SAFETY: mi_collect only asks the allocator to release free memory.
-            unsafe { libmimalloc_sys::mi_collect(true) };
+            super::system::release_free_memory();
             open.peak.store(now, Ordering::Relaxed);
             tracing::debug!("released memory after {peak} connections");
         }

@@ -174,11 +174,7 @@ where
 ///   share of the CPU rather than more: 30k requests a second, as nginx,
 ///   rather than 45k with a p99 of 12 ms. Niced batch work does not slow it.
 fn let_others_run() {
-    #[cfg(unix)]
-    // SAFETY: sched_yield takes no arguments and cannot fail on Linux.
-    unsafe {
-        libc::sched_yield();
-    }
+    super::system::yield_cpu();
 }
 
 /// Raises the soft limit on open files to the hard limit, so the server can

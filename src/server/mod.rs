@@ -10,12 +10,12 @@ mod html_tidy;
 mod hydration_file;
 mod limits;
 mod log_writer;
-mod memory;
 mod minify;
 mod offline;
 mod request_log;
 mod security;
 mod site;
+mod system;
 #[cfg(test)]
 mod tests;
 mod zero_copy;
@@ -90,7 +90,7 @@ pub fn run() -> ExitCode {
     if !at_terminal {
         request_log::write_directly_to(logs.clone());
     }
-    if !memory::no_transparent_huge_pages() {
+    if !system::no_transparent_huge_pages() {
         tracing::debug!("transparent huge pages stay as the system has them");
     }
     // Start-up, signals and background compression run here; requests are
@@ -167,8 +167,7 @@ async fn serve() -> ExitCode {
         // Brotli's best quality works in large tables: give that memory back
         // to the system now rather than when the allocator next gets busy
         // (without this an idle server keeps about 80 MB more resident).
-        // SAFETY: mi_collect only asks the allocator to release free memory.
-        unsafe { libmimalloc_sys::mi_collect(true) };
+        system::release_free_memory();
         tracing::info!("brotli bodies ready");
     });
     let app = router(site, renderer);

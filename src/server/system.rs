@@ -1,4 +1,7 @@
-//! Resident memory: what the allocator keeps, and what the kernel backs.
+//! Calls into the system and the allocator that Rust cannot check: the
+//! server's only `unsafe` code besides `zero_copy` (whose mapping is its
+//! whole purpose). Each block says what makes it sound; the rest of the
+//! server calls the safe functions here.
 
 /// Asks the kernel not to back this process's memory with transparent huge
 /// pages. mimalloc marks its segments for them (`MADV_HUGEPAGE`), and a
@@ -19,6 +22,26 @@ pub fn no_transparent_huge_pages() -> bool {
     #[cfg(not(target_os = "linux"))]
     {
         false
+    }
+}
+
+/// Asks mimalloc to give the memory it holds free back to the system now
+/// (after start-up's compression, and after a burst of connections),
+/// rather than when it next gets busy.
+pub fn release_free_memory() {
+    // SAFETY: mi_collect takes a plain flag and only asks the allocator to
+    // release pages it holds free; no memory in use is touched.
+    unsafe { libmimalloc_sys::mi_collect(true) };
+}
+
+/// Lets other threads waiting for this CPU run first (see
+/// `cores::let_others_run` for why the server does this).
+pub fn yield_cpu() {
+    #[cfg(unix)]
+    // SAFETY: sched_yield takes no arguments, touches no memory of ours and
+    // cannot fail on Linux.
+    unsafe {
+        libc::sched_yield();
     }
 }
 
