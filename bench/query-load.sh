@@ -60,8 +60,8 @@ run() { # script -> "req/s p99 errors"
 read -r plain_rps plain_p99 plain_err < <(run "$TMP/report.lua")
 read -r query_rps query_p99 query_err < <(run "$TMP/unique.lua")
 ratio=$(awk -v a="$query_rps" -v b="$plain_rps" 'BEGIN { printf "%.2f", a / b }')
-printf '%-34s %10s %9s %7s\n' "" "req/s" "p99 ms" "errors"
-printf '%-34s %10s %9s %7s\n' "$PAGE" "$plain_rps" "$plain_p99" "$plain_err"
-printf '%-34s %10s %9s %7s\n' "$PAGE?utm_source=<unique>" "$query_rps" "$query_p99" "$query_err"
+printf '%-44s %10s %9s %7s\n' "" "req/s" "p99 ms" "errors"
+printf '%-44s %10s %9s %7s\n' "$PAGE" "$plain_rps" "$plain_p99" "$plain_err"
+printf '%-44s %10s %9s %7s\n' "$PAGE?utm_source=<unique>" "$query_rps" "$query_p99" "$query_err"
 echo "unique queries / plain: $ratio (goal: at least 0.80)"
 awk -v r="$ratio" 'BEGIN { exit !(r >= 0.8) }'

@@ -1,6 +1,9 @@
 //! `/bookmarks`: saved places, newest first, with notes; export and import.
 
-use leptos::{either::Either, prelude::*};
+use leptos::{
+    either::{Either, EitherOf3},
+    prelude::*,
+};
 
 use crate::{
     components::{confirm::ConfirmAction, page_meta::PageMeta},
@@ -80,18 +83,25 @@ fn SavedPlaces(
             </div>
             {move || {
                 if !library.loaded.get() {
-                    return None;
+                    // In the server's HTML, about as tall as what replaces it,
+                    // so nothing below jumps when the island runs.
+                    return EitherOf3::A(view! {
+                        <p class="empty while-loading">
+                            "Reading the places saved in this browser\u{2026} With none saved yet, "
+                            "this is where they will be listed."
+                        </p>
+                    });
                 }
                 let list = items();
-                Some(if list.is_empty() {
-                    Either::Left(view! {
+                if list.is_empty() {
+                    EitherOf3::B(view! {
                         <p class="empty">
                             "No bookmarks yet. Open a " <a href=site_map::HOME>"section of the guide"</a>
                             " and press \u{2606} beside its title or any heading."
                         </p>
                     })
                 } else {
-                    Either::Right(view! {
+                    EitherOf3::C(view! {
                         <p>{format!("{} saved, newest first.", list.len())}</p>
                         <ul class="bookmark-list">
                             {list
@@ -109,7 +119,7 @@ fn SavedPlaces(
                             }
                         />
                     })
-                })
+                }
             }}
             <Transfer library />
     }
@@ -234,36 +244,34 @@ fn Transfer(library: Library) -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    move || {
-        library.loaded.get().then(|| {
-            view! {
-                <section class="transfer" aria-labelledby="transfer-title">
-                    <h2 id="transfer-title">"Move to another browser"</h2>
-                    <p>"Save your bookmarks, reading progress, learning path checks and interview kits as one file, then import it elsewhere. Importing adds what is missing and keeps what you have."</p>
-                    <p>
-                        <a
-                            class="button secondary"
-                            href=export_href()
-                            download="backend-guide-saved.json"
-                            // Written afresh on each click: what is saved may have
-                            // changed since (here, or in another tab).
-                            on:click=move |ev| {
-                                event_target::<leptos::web_sys::HtmlAnchorElement>(&ev).set_href(&export_href());
-                            }
-                        >
-                            "Export all saved data"
-                        </a>
-                    </p>
-                    <p>
-                        <label class="file-label">
-                            "Import saved data"
-                            <input type="file" accept=".json,application/json" on:change=on_file />
-                        </label>
-                    </p>
-                    <p role="status" aria-live="polite" class="import-report">{move || report.get()}</p>
-                </section>
-            }
-        })
+    // In the server's HTML too (hidden without scripts, where it cannot
+    // work), so it does not push the footer down when the island runs.
+    view! {
+        <section class="transfer" aria-labelledby="transfer-title">
+            <h2 id="transfer-title">"Move to another browser"</h2>
+            <p>"Save your bookmarks, reading progress, learning path checks and interview kits as one file, then import it elsewhere. Importing adds what is missing and keeps what you have."</p>
+            <p>
+                <a
+                    class="button secondary"
+                    href=export_href()
+                    download="backend-guide-saved.json"
+                    // Written afresh on each click: what is saved may have
+                    // changed since (here, or in another tab).
+                    on:click=move |ev| {
+                        event_target::<leptos::web_sys::HtmlAnchorElement>(&ev).set_href(&export_href());
+                    }
+                >
+                    "Export all saved data"
+                </a>
+            </p>
+            <p>
+                <label class="file-label">
+                    "Import saved data"
+                    <input type="file" accept=".json,application/json" on:change=on_file />
+                </label>
+            </p>
+            <p role="status" aria-live="polite" class="import-report">{move || report.get()}</p>
+        </section>
     }
 }
 
