@@ -6,9 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-setup_build
-step "building the release site (cargo leptos build --release)"
-cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
+build_release
 dir="${EXPORT_DIR:-target/export}"
 step "exporting the site to $dir"
 RUST_LOG="${RUST_LOG:-info}" "$CARGO_TARGET_DIR/release/backend-guide" export "$dir" ||

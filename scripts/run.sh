@@ -6,8 +6,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
-setup_build
-step "building the release site (cargo leptos build --release)"
-cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
+build_release
 step "serving at http://${LEPTOS_SITE_ADDR:-127.0.0.1:3000} (Ctrl-C stops)"
 exec "$CARGO_TARGET_DIR/release/backend-guide"

@@ -282,6 +282,14 @@ ensure_nginx() {
     fi
 }
 
+# Sets up the build tools, then builds the release site (scripts/run.sh,
+# scripts/export.sh and scripts/test.sh).
+build_release() {
+    setup_build
+    step "building the release site (cargo leptos build --release)"
+    cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
+}
+
 setup_test() {
     ensure_node_packages
     ensure_browser

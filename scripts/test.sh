@@ -16,6 +16,12 @@ LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --fe
 step "Content pipeline tests (crates/guide-content, with its build feature)"
 cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
 
+step "SQL lab exercises in PGlite (lab/check-exercises.mjs)"
+# Every exercise's reference query runs on a real PostgreSQL (PGlite under
+# Node) against content/lab/seed.sql: a broken one fails here.
+(cd lab && npm ci --no-audit --no-fund --silent && node check-exercises.mjs) ||
+    fail "a SQL lab exercise failed its check (see above; content/lab/FORMAT.md)"
+
 step "release build (cargo leptos build --release)"
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed"
 
