@@ -6,11 +6,9 @@ mod connections;
 mod cores;
 mod encoding;
 mod export;
-mod html_tidy;
-mod hydration_file;
+mod framework;
 mod limits;
 mod log_writer;
-mod minify;
 mod offline;
 mod request_log;
 mod security;
@@ -39,7 +37,7 @@ use tower::{ServiceBuilder, ServiceExt};
 use tower_http::{catch_panic::CatchPanicLayer, timeout::TimeoutLayer};
 
 use crate::app::{App, shell};
-use hydration_file::HydrationFile;
+use framework::hydration_file::HydrationFile;
 use site::Site;
 
 /// A request still unanswered after this gets 408.
@@ -313,7 +311,7 @@ async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Byte
     let html = to_bytes(response.into_body(), MAX_PAGE)
         .await
         .map_err(|e| format!("rendering {url} failed: {e}"))?;
-    let html = html_tidy::tidy(&String::from_utf8_lossy(&html));
+    let html = framework::tidy(&String::from_utf8_lossy(&html));
     Ok((status, Bytes::from(html)))
 }
 

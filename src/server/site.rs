@@ -17,7 +17,7 @@ use axum::{
 use sha2::{Digest, Sha256};
 
 use super::encoding::{Bodies, Encoding};
-use super::hydration_file::HydrationFile;
+use super::framework::hydration_file::HydrationFile;
 use super::security::policy_for_html;
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -123,7 +123,7 @@ pub struct Site {
     entries: HashMap<String, Entry>,
     /// Sent as `x-build` so the service worker can tell builds apart.
     build: Option<HeaderValue>,
-    /// The hydration script the pages link to (see `hydration_file`).
+    /// The hydration script the pages link to (see `framework::hydration_file`).
     hydration: Option<HydrationFile>,
 }
 
@@ -152,7 +152,8 @@ impl Site {
                 };
                 let mut body = std::fs::read(&path)?;
                 if in_pkg && url.ends_with(".js") {
-                    body = super::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
+                    body =
+                        super::framework::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
                 }
                 site.insert(url, Bytes::from(body), content_type(&path), caching);
             }
@@ -176,7 +177,7 @@ impl Site {
     pub fn insert_hydration_file(&mut self, file: HydrationFile) {
         self.insert(
             file.url.clone(),
-            Bytes::from(super::minify::js(&file.script)),
+            Bytes::from(super::framework::minify::js(&file.script)),
             "text/javascript; charset=utf-8",
             Caching::Immutable,
         );

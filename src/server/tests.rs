@@ -110,7 +110,7 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         let hashes = security::inline_script_hashes(&html);
         assert!(!hashes.is_empty(), "{url} has Leptos's hydration script");
         // The hydration script is a file of its own, where the framework's
-        // one-task walk has been replaced (html_tidy).
+        // one-task walk has been replaced (framework::hydrate_in_slices).
         assert!(!html.contains(r#"<script type="module">"#), "{url}");
         let start = html
             .find(r#"<script type="module" src="/pkg/hydration."#)

@@ -1,0 +1,19 @@
+//! W4: the framework hydrates every island of the page in one task after
+//! the client starts (120-odd ms on a guide page with a phone's CPU, the
+//! largest part of Lighthouse's total blocking time). Its call is replaced
+//! by `hydrate_in_slices.js`, which hydrates them in the same order in
+//! slices of a few milliseconds and then marks `<html data-hydrated>`,
+//! after the lazy islands too.
+
+/// The statement in the framework's island script (Leptos 0.8,
+/// `hydration/island_script.js`) that hydrates the whole page at once.
+pub const HYDRATE_ALL_AT_ONCE: &str = "hydrateIslands(document.body, mod);";
+
+/// Our replacement for it.
+const HYDRATE_IN_SLICES: &str = include_str!("hydrate_in_slices.js");
+
+/// `html` with the one-task call replaced (once; pages without it are left
+/// as they are).
+pub fn swap(html: &str) -> String {
+    html.replacen(HYDRATE_ALL_AT_ONCE, HYDRATE_IN_SLICES.trim_end(), 1)
+}
