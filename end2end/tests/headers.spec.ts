@@ -34,7 +34,11 @@ function inlineScriptHashes(html: string): string[] {
 }
 
 test('pages, assets and the 404 page carry the security headers and their cache rules', async ({ request }) => {
-  const page = await request.get('/guide/skills', { headers: { 'accept-encoding': 'br, gzip' } });
+  // Our server makes its brotli bodies in the background for a few seconds
+  // after it starts (gzip until then): wait for them when this test runs first.
+  const brotli = () => request.get('/guide/skills', { headers: { 'accept-encoding': 'br, gzip' } });
+  await expect.poll(async () => (await brotli()).headers()['content-encoding'], { timeout: 20_000 }).toBe('br');
+  const page = await brotli();
   expect(page.status()).toBe(200);
   const headers = page.headers();
   expectSecurityHeaders(headers, 'a page');

@@ -106,11 +106,11 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
             }
         }
         if entry.caching() == Caching::Revalidate && url != NOT_FOUND_PAGE {
-            revalidated.push(url.to_string());
+            revalidated.push((url.to_string(), entry.kind()));
         }
     }
     hashes.sort();
-    revalidated.sort();
+    revalidated.sort_by(|a, b| a.0.cmp(&b.0));
     let headers = Headers {
         policy: content_security_policy(&hashes),
         build,
@@ -208,7 +208,7 @@ impl Headers {
     /// `Cache-Control` is set by rules that never overlap: `/pkg/*`, and
     /// each other URL by itself (pages also with a trailing slash, which
     /// Cloudflare Pages adds).
-    fn netlify(&self, revalidated: &[String]) -> String {
+    fn netlify(&self, revalidated: &[(String, Kind)]) -> String {
         let mut out = String::from(
             "# backend-guide: response headers for Netlify and Cloudflare Pages, written by the export.\n/*\n",
         );
@@ -223,10 +223,9 @@ impl Headers {
         );
         let revalidate = Caching::Revalidate.header();
         let revalidate = revalidate.to_str().unwrap_or_default();
-        for url in revalidated {
+        for (url, kind) in revalidated {
             let _ = writeln!(out, "{url}\n  cache-control: {revalidate}");
-            let is_page = url != "/" && !url.rsplit('/').next().unwrap_or_default().contains('.');
-            if is_page {
+            if *kind == Kind::Html && url != "/" {
                 let _ = writeln!(out, "{url}/\n  cache-control: {revalidate}");
             }
         }
@@ -278,7 +277,11 @@ mod tests {
             policy: content_security_policy(&["sha256-abc".into()]),
             build: "b1".into(),
         };
-        let netlify = headers.netlify(&["/".into(), "/quiz".into(), "/sw.js".into()]);
+        let netlify = headers.netlify(&[
+            ("/".into(), Kind::Html),
+            ("/quiz".into(), Kind::Html),
+            ("/sw.js".into(), Kind::File),
+        ]);
         let nginx = headers.nginx();
         for (name, value) in fixed_headers() {
             assert!(netlify.contains(&format!("  {name}: {value}\n")), "{name}");

@@ -42,8 +42,8 @@ impl Caching {
 
 /// One response, ready to send.
 pub struct Entry {
-    /// Kept for the export, which writes each body to a file.
-    pub(super) kind: Kind,
+    /// Kept for the export, which writes pages and files differently.
+    kind: Kind,
     content_type: HeaderValue,
     caching: Caching,
     policy: Option<HeaderValue>,

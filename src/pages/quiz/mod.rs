@@ -233,11 +233,9 @@ impl Quiz {
 
 /// The `seed` parameter of a query string (`?seed=7&x=1`), if it is a number.
 fn seed_in_query(query: &str) -> Option<u64> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("seed="))
-        .and_then(|value| value.parse().ok())
+    form_urlencoded::parse(query.trim_start_matches('?').as_bytes())
+        .find(|(key, _)| key == "seed")
+        .and_then(|(_, value)| value.parse().ok())
 }
 
 /// The query string of the page's address (empty outside the browser).
