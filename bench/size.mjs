@@ -194,6 +194,35 @@ async function firstLoad(page, worker) {
   return urls;
 }
 
+// The SQL lab (/lab) is a page kind of its own: besides its page's first
+// load (a tool page), its island loads the lab's module script (named in the
+// island's props), which starts a worker that downloads the database engine.
+// Those files are found by following the /pkg/lab/ addresses each one names.
+async function labFiles(pageUrl) {
+  const html = (await measure(pageUrl, 'html')).body.toString('utf8').replaceAll('&quot;', '"');
+  const entry = /"entry":"(\/pkg\/lab\/[^"]+)"/.exec(html);
+  if (!entry) {
+    problems.push(`${show(pageUrl)}: no lab module script in the page (was lab/build.mjs run?)`);
+    return { code: [], engine: [] };
+  }
+  const seen = new Set();
+  const queue = [new URL(entry[1], BASE).href];
+  while (queue.length) {
+    const url = queue.shift();
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const type = /\.m?js$/.test(url) ? 'js' : /\.wasm$/.test(url) ? 'wasm' : 'data';
+    const rec = await measure(url, type);
+    if (rec.status !== 200) problems.push(`${show(url)} (lab): status ${rec.status}`);
+    if (type === 'js') {
+      for (const m of rec.body.toString('utf8').matchAll(/\/pkg\/lab\/[A-Za-z0-9._-]+/g)) queue.push(new URL(m[0], BASE).href);
+    }
+  }
+  const urls = [...seen];
+  const isCode = (url) => /\.m?js$/.test(url);
+  return { code: urls.filter(isCode), engine: urls.filter((u) => !isCode(u)) };
+}
+
 const show = (url) => (url.startsWith(BASE.origin) ? url.slice(BASE.origin.length) : url);
 const num = (n) => n.toLocaleString('en-US');
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -232,6 +261,25 @@ async function main() {
     });
   }
 
+  let lab = null;
+  if (budget.lab_page) {
+    const { code, engine } = await labFiles(new URL(budget.lab_page, BASE).href);
+    const sum = (urls, enc) => urls.reduce((s, u) => s + measured.get(u).sent[enc].bytes, 0);
+    lab = {
+      page: budget.lab_page,
+      code: code.map(show),
+      engine: engine.map(show),
+      code_br: sum(code, 'br'),
+      engine_br: sum(engine, 'br'),
+      engine_raw: sum(engine, 'identity'),
+    };
+    lab.checks = {
+      code_br: { value: lab.code_br, max: budget.lab_code_br_max, pass: lab.code_br <= budget.lab_code_br_max },
+      engine_br: { value: lab.engine_br, max: budget.lab_engine_br_max, pass: lab.engine_br <= budget.lab_engine_br_max },
+    };
+    if (!lab.checks.code_br.pass || !lab.checks.engine_br.pass) problems.push('the SQL lab is over its budget');
+  }
+
   if (noVary.size) notes.push(`compressed without "Vary: Accept-Encoding" (caches may serve the wrong encoding): ${[...noVary].join(', ')}`);
   const pass = problems.length === 0 && pages.every((p) => p.checks.js_wasm_br.pass && p.checks.first_load_br.pass);
   const resources = [...measured.values()].map((r) => ({
@@ -245,7 +293,7 @@ async function main() {
 
   if (JSON_OUTPUT) {
     const result = {
-      base: BASE.origin, service_worker: worker.length > 0, budget, resources, pages,
+      base: BASE.origin, service_worker: worker.length > 0, budget, resources, pages, lab,
       problems: [...new Set(problems)], notes: [...new Set(notes)], pass,
     };
     console.log(JSON.stringify(result, null, 2));
@@ -266,6 +314,13 @@ async function main() {
         const budgetText = `budget ${num(c.max)} B (${kb(c.max)})`;
         console.log(`  ${label.padEnd(22)} ${num(c.value).padStart(10)} B (${kb(c.value)})  ${budgetText}  ${c.pass ? 'PASS' : 'OVER'}`);
       }
+    }
+    if (lab) {
+      console.log(`\nthe SQL lab, loaded by ${lab.page} after its first load (not by any other page):`);
+      for (const [label, c] of [['lab code (editor, worker), br', lab.checks.code_br], ['database engine, br', lab.checks.engine_br]]) {
+        console.log(`  ${label.padEnd(30)} ${num(c.value).padStart(10)} B (${kb(c.value)})  budget ${num(c.max)} B (${kb(c.max)})  ${c.pass ? 'PASS' : 'OVER'}`);
+      }
+      console.log(`  the engine uncompressed: ${num(lab.engine_raw)} B; files: ${[...lab.code, ...lab.engine].join(', ')}`);
     }
     for (const n of new Set(notes)) console.log(`note: ${n}`);
     for (const p of new Set(problems)) console.log(`problem: ${p}`);

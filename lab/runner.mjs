@@ -18,14 +18,25 @@
  * without the semicolon; statements holding only comments are left out.
  */
 export function splitStatements(sql) {
+  return statementSpans(sql).map((s) => s.text);
+}
+
+/**
+ * The same split as splitStatements, with where each statement starts:
+ * [{ text, start }], `start` being the index in `sql` of the statement's
+ * first character. The browser lab maps an error's position inside one
+ * statement back to the reader's whole script with it.
+ */
+export function statementSpans(sql) {
   const out = [];
   let start = 0;
   let i = 0;
   let meaningful = false; // has the current statement anything besides comments?
   const n = sql.length;
   const push = (end) => {
-    const text = sql.slice(start, end).trim();
-    if (meaningful && text) out.push(text);
+    const raw = sql.slice(start, end);
+    const text = raw.trim();
+    if (meaningful && text) out.push({ text, start: start + (raw.length - raw.trimStart().length) });
     meaningful = false;
   };
   while (i < n) {
@@ -140,6 +151,9 @@ function describeError(e) {
     detail: e?.detail ?? null,
     hint: e?.hint ?? null,
     constraint: e?.constraint ?? null,
+    // 1-based character offset in the failing statement (PostgreSQL sends
+    // it as text), or null when the error does not point at a place
+    position: e?.position ? Number(e.position) : null,
   };
 }
 

@@ -223,6 +223,27 @@ ensure_node_packages() {
     fi
 }
 
+# The SQL lab's JavaScript half (PGlite, CodeMirror, esbuild) and its checkers.
+ensure_lab_packages() {
+    step "Node packages for the SQL lab (lab/)"
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    if [ ! -d lab/node_modules ] || [ lab/package-lock.json -nt lab/node_modules/.package-lock.json ]; then
+        (cd lab && npm ci --no-audit --no-fund) || fail "npm ci in lab/ failed"
+    else
+        info "lab/node_modules is up to date"
+    fi
+}
+
+# Bundles the lab (engine worker, editor, data) into the site's pkg/lab/,
+# with compressed copies beside each file. Runs after cargo-leptos, which
+# owns the rest of the site folder.
+build_lab() {
+    step "building the SQL lab (lab/build.mjs)"
+    local out="${LEPTOS_SITE_ROOT:-target/site}/pkg/lab"
+    node lab/build.mjs --out "$out" || fail "the SQL lab's build failed"
+    node lab/precompress.mjs "$out" || fail "compressing the SQL lab's files failed"
+}
+
 ensure_browser() {
     step "Chromium for Playwright"
     if [ -n "${PW_CHROMIUM_PATH:-}" ]; then
@@ -286,8 +307,10 @@ ensure_nginx() {
 # scripts/export.sh and scripts/test.sh).
 build_release() {
     setup_build
+    ensure_lab_packages
     step "building the release site (cargo leptos build --release)"
     cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
+    build_lab
 }
 
 setup_test() {

@@ -7,6 +7,7 @@ source scripts/setup.sh
 
 setup_build
 setup_test
+ensure_lab_packages
 
 step "Rust tests (cargo test --release --features ssr)"
 # --release shares compiled dependencies with the server build below, and so
@@ -16,14 +17,9 @@ LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --fe
 step "Content pipeline tests (crates/guide-content, with its build feature)"
 cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
 
-step "SQL lab exercises in PGlite (lab/check-exercises.mjs)"
-# Every exercise's reference query runs on a real PostgreSQL (PGlite under
-# Node) against content/lab/seed.sql: a broken one fails here.
-(cd lab && npm ci --no-audit --no-fund --silent && node check-exercises.mjs) ||
-    fail "a SQL lab exercise failed its check (see above; content/lab/FORMAT.md)"
-
 step "release build (cargo leptos build --release)"
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed"
+build_lab
 
 step "Playwright (end2end/)"
 export E2E_SERVER_BIN="$CARGO_TARGET_DIR/release/backend-guide"

@@ -9,6 +9,7 @@ pub mod content;
 pub mod format;
 pub mod http_status;
 pub mod interview;
+pub mod lab;
 pub mod learning;
 pub mod pages;
 pub mod quiz;

@@ -10,7 +10,8 @@ use leptos_router::{
 };
 
 use crate::pages::{
-    BookmarksPage, GlossaryPage, GuidePage, InterviewPage, NotFound, Overview, PathPage, QuizPage,
+    BookmarksPage, GlossaryPage, GuidePage, InterviewPage, LabPage, NotFound, Overview, PathPage,
+    QuizPage,
 };
 
 /// Every route of the app; anything else is the 404 page. Each path here is
@@ -27,6 +28,7 @@ pub fn SiteRoutes() -> impl IntoView {
             <Route path=path!("/bookmarks") view=BookmarksPage />
             <Route path=path!("/path") view=PathPage />
             <Route path=path!("/interview") view=InterviewPage />
+            <Route path=path!("/lab") view=LabPage />
         </Routes>
     }
 }

@@ -12,7 +12,8 @@
 //! (`guide_content::links`).
 
 pub use guide_content::links::{
-    GLOSSARY_PATH as GLOSSARY, glossary_term, heading as guide_heading, section as guide_section,
+    GLOSSARY_PATH as GLOSSARY, LAB_PATH as LAB, glossary_term, heading as guide_heading,
+    lab_exercise, section as guide_section,
 };
 
 pub const HOME: &str = "/";

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, hydrated, sections, test } from './fixtures';
+import { outcome, labReady, run, write } from './lab-helpers';
 import { QUICK, answer, next } from './quiz-helpers';
 
 /**
@@ -62,7 +63,7 @@ async function checkA11y(page: Page, testInfo: TestInfo, label: string) {
   expect.soft(violations.length, `axe found violations on ${label} (${page.url()}):\n\n${summary}\n`).toBe(0);
 }
 
-const pages = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)];
+const pages = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', '/lab', ...sections().map((s) => `/guide/${s.slug}`)];
 
 for (const theme of THEMES) {
   test.describe(`${theme} theme`, () => {
@@ -87,6 +88,21 @@ for (const theme of THEMES) {
         await hydrated(page);
         await checkA11y(page, testInfo, `404 ${theme}`);
       });
+    });
+
+    test(`a lab run, its judgement and an SQL error have no axe violations (${theme})`, async ({ page }, testInfo) => {
+      test.setTimeout(240_000);
+      await setTheme(page, theme);
+      await page.goto('/lab?exercise=filter-own-cancelled-orders');
+      await labReady(page);
+      await run(page);
+      await expect(outcome(page)).toContainText('Not yet');
+      await page.getByRole('button', { name: /^Show a hint/ }).click();
+      await checkA11y(page, testInfo, `lab judgement and rows ${theme}`);
+      await write(page, 'SELECT FROM WHERE;');
+      await run(page);
+      await expect(outcome(page)).toContainText('Error at line 1');
+      await checkA11y(page, testInfo, `lab error ${theme}`);
     });
 
     test(`a quiz under way, its feedback and results have no axe violations (${theme})`, async ({ page }, testInfo) => {

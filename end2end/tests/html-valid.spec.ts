@@ -46,7 +46,7 @@ function check(files: Record<string, string>): string[] {
 
 test('every page is valid HTML, as served and as the quiz leaves it', async ({ page, request }) => {
   test.setTimeout(120_000);
-  const urls = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)];
+  const urls = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', '/lab', ...sections().map((s) => `/guide/${s.slug}`)];
   const files: Record<string, string> = {};
   for (const url of [...urls, '/no-such-page', '/quiz?seed=3']) {
     const response = await request.get(url);

@@ -84,7 +84,7 @@ test('the guide shows concrete examples', async ({ page }) => {
 
 test('no page is wider than a 360 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
-  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...all.map((s) => `/guide/${s.slug}`)]) {
+  for (const url of ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', '/lab', ...all.map((s) => `/guide/${s.slug}`)]) {
     await page.goto(url);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width, `${url} scrolls sideways`).toBeLessThanOrEqual(360);

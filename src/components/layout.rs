@@ -63,6 +63,7 @@ pub fn SiteHeader() -> impl IntoView {
                     <li><A href=site_map::QUIZ>"Quiz"</A></li>
                     <li><A href=site_map::LEARNING_PATH>"Path"</A></li>
                     <li><A href=site_map::INTERVIEW>"Interviews"</A></li>
+                    <li><A href=site_map::LAB>"SQL lab"</A></li>
                     <li>
                         <A href=site_map::BOOKMARKS>
                             "Bookmarks"

@@ -94,6 +94,13 @@ pub fn import_finished(report: &ImportReport) -> String {
     if report.kits_added > 0 {
         parts.push(count(report.kits_added, "interview kit", "interview kits"));
     }
+    if report.lab_exercises_added > 0 {
+        parts.push(count(
+            report.lab_exercises_added,
+            "solved SQL lab exercise",
+            "solved SQL lab exercises",
+        ));
+    }
     let last = parts.pop().unwrap_or_default();
     if parts.is_empty() {
         format!("Import finished: added {last}.")

@@ -36,6 +36,10 @@ pub struct BankQuestion {
     pub follow_up: String,
     /// The guide text behind the question.
     pub link: String,
+    /// For a work sample: the SQL lab exercise on the same skill (its
+    /// address), for a candidate to solve live; empty otherwise.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lab: String,
 }
 
 impl BankQuestion {
@@ -83,6 +87,11 @@ impl Bank {
                     red_flags: q.red_flags.iter().map(|s| s.to_string()).collect(),
                     follow_up: q.follow_up.into(),
                     link: q.link.into(),
+                    lab: if q.lab.is_empty() {
+                        String::new()
+                    } else {
+                        crate::site_map::lab_exercise(q.lab)
+                    },
                 })
                 .collect(),
         )

@@ -44,7 +44,9 @@ pub fn Overview() -> impl IntoView {
                             "Find out what back end developers do all day, which skills to learn "
                             "first, and how the path runs from a first job to lead developer and architect. "
                             "The " <A href=site_map::LEARNING_PATH>"learning path"</A>
-                            " turns it into stages with a project and checks you tick off."
+                            " turns it into stages with a project and checks you tick off, and the "
+                            <A href=site_map::LAB>"SQL lab"</A>
+                            " lets you try the work itself: real PostgreSQL in your browser, with exercises that check your answers."
                         </p>
                     </div>
                     <div class="audience">
@@ -57,7 +59,7 @@ pub fn Overview() -> impl IntoView {
                             <A href=into_guide::href(into_guide::HIRING_CHECKLIST)>"hiring checklist"</A>
                             " are good places to start, and the "
                             <A href=site_map::INTERVIEW>"interview kit"</A>
-                            " builds a question set with a scoring sheet."
+                            " builds a question set with a scoring sheet; its SQL work samples come with a lab exercise a candidate can solve while you watch."
                         </p>
                     </div>
                 </div>

@@ -17,6 +17,7 @@ use crate::{
     site_map,
     storage::{
         self,
+        lab_data::LabProgress,
         path_data::{PathProgress, check_key},
         quiz_data::QuizData,
         schema::Record,
@@ -38,6 +39,8 @@ pub struct StageData {
     terms: Vec<(String, String)>,
     project: String,
     checks: Vec<CheckData>,
+    /// SQL lab exercises that practise it: (id, title, address).
+    lab: Vec<(String, String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,6 +90,12 @@ fn stages() -> Vec<StageData> {
                     solo: c.solo.into(),
                     formerly: c.formerly.iter().map(|f| f.to_string()).collect(),
                 })
+                .collect(),
+            lab: s
+                .lab
+                .iter()
+                .filter_map(|id| crate::lab::LAB_EXERCISES.iter().find(|e| e.id == *id))
+                .map(|e| (e.id.into(), e.title.into(), site_map::lab_exercise(e.id)))
                 .collect(),
         })
         .collect()
@@ -157,6 +166,7 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     let loaded = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
     let scores = RwSignal::new(Vec::<(Area, u32)>::new());
+    let lab = RwSignal::new(LabProgress::default());
     // Checks that moved or were renamed keep their ticks.
     let renames: StoredValue<Vec<(String, String)>> = StoredValue::new(
         stages
@@ -168,7 +178,14 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     let load = move || {
         let path = storage::load::<PathProgress>();
         let quiz = storage::load::<QuizData>();
-        let issues: Vec<_> = path.issue.into_iter().chain(quiz.issue).collect();
+        let solved = storage::load::<LabProgress>();
+        let issues: Vec<_> = path
+            .issue
+            .into_iter()
+            .chain(quiz.issue)
+            .chain(solved.issue)
+            .collect();
+        lab.set(solved.record);
         notice.set(storage_words::describe_all(&issues));
         let mut record = path.record;
         let moved =
@@ -184,7 +201,10 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
     };
     Effect::new(move |_| load());
     // Ticks made, or a quiz finished, in another tab.
-    storage::follow_other_tabs(&[PathProgress::NAME, QuizData::NAME], load);
+    storage::follow_other_tabs(
+        &[PathProgress::NAME, QuizData::NAME, LabProgress::NAME],
+        load,
+    );
     let all_keys: Vec<String> = stages
         .iter()
         .flat_map(|s| s.checks.iter().map(|c| c.key.clone()))
@@ -219,7 +239,7 @@ fn PathTracker(stages: Vec<StageData>) -> impl IntoView {
             {stages
                 .into_iter()
                 .enumerate()
-                .map(|(i, stage)| view! { <Stage number=i + 1 stage progress loaded scores tick /> })
+                .map(|(i, stage)| view! { <Stage number=i + 1 stage progress loaded scores lab tick /> })
                 .collect_view()}
         </ol>
     }
@@ -232,6 +252,7 @@ fn Stage(
     progress: RwSignal<PathProgress>,
     loaded: RwSignal<bool>,
     scores: RwSignal<Vec<(Area, u32)>>,
+    lab: RwSignal<LabProgress>,
     tick: impl Fn(String, bool) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let heading = format!("stage-{}-title", stage.id);
@@ -298,6 +319,7 @@ fn Stage(
                 </p>
                 <h3>"Project"</h3>
                 <p>{stage.project}</p>
+                {(!stage.lab.is_empty()).then(|| view! { <StageLab exercises=stage.lab.clone() lab loaded /> })}
                 <h3>"Done when"</h3>
                 <ul class="checks">
                     {stage
@@ -332,6 +354,43 @@ fn Stage(
                 </ul>
             </section>
         </li>
+    }
+}
+
+/// A stage's exercises in the SQL lab, ticked when solved there.
+#[component]
+fn StageLab(
+    exercises: Vec<(String, String, String)>,
+    lab: RwSignal<LabProgress>,
+    loaded: RwSignal<bool>,
+) -> impl IntoView {
+    let count = exercises.len();
+    let ids: Vec<String> = exercises.iter().map(|(id, _, _)| id.clone()).collect();
+    let solved = move || lab.with(|l| l.count_solved(ids.iter().map(String::as_str)));
+    view! {
+        <h3>"Practise in the SQL lab"</h3>
+        <p class="stage-count">
+            {move || if loaded.get() {
+                format!("{} of {count} exercises solved", solved())
+            } else {
+                format!("{count} exercises, ticked here when you solve them in the lab")
+            }}
+        </p>
+        <ul class="stage-lab">
+            {exercises
+                .into_iter()
+                .map(|(id, title, href)| {
+                    let id = StoredValue::new(id);
+                    let done = move || loaded.get() && lab.with(|l| id.with_value(|id| l.is_solved(id)));
+                    view! {
+                        <li class=move || if done() { "solved" } else { "" }>
+                            <a href=href>{title}</a>
+                            {move || done().then_some(view! { <span class="lab-solved">" \u{2713} solved"</span> })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 

@@ -129,6 +129,39 @@ impl Bodies {
         }
     }
 
+    /// A body whose build wrote its compressed copies beside it (`a.wasm.br`,
+    /// `a.wasm.gz`: the SQL lab's engine, megabytes that would take the
+    /// server half a minute to compress at every start). A missing copy is
+    /// made as for [`Bodies::new`].
+    pub fn precompressed(
+        body: Bytes,
+        content_type: &str,
+        gzip_copy: Option<Bytes>,
+        brotli_copy: Option<Bytes>,
+    ) -> Self {
+        // The build compressed it, so it is worth it whatever its type (the
+        // engine's file system image is `application/octet-stream`).
+        let compress = body.len() >= MIN_COMPRESS
+            && (compressible(content_type) || gzip_copy.is_some() || brotli_copy.is_some());
+        let smaller = |copy: Option<Bytes>| copy.filter(|c| c.len() < body.len()).map(hold);
+        let gzip_copy = smaller(gzip_copy);
+        let brotli_copy = smaller(brotli_copy);
+        let gzip = match gzip_copy {
+            Some(copy) => Some(copy),
+            None => compress.then(|| gzip(&body)).flatten().map(hold),
+        };
+        let made = OnceLock::new();
+        if brotli_copy.is_some() {
+            let _ = made.set(brotli_copy);
+        }
+        Bodies {
+            identity: hold(body),
+            gzip,
+            brotli: made,
+            compress,
+        }
+    }
+
     /// For a body sent once (a page rendered for one request): only the
     /// coding this client gets is made, with brotli at a quick quality.
     pub fn for_one(body: Bytes, content_type: &str, accept: Option<&str>) -> Self {

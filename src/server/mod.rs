@@ -242,6 +242,14 @@ pub fn page_urls() -> Result<Vec<String>, String> {
     crate::site_map::all_pages(routes.iter().map(|route| route.path()))
 }
 
+/// The SQL lab's module script, from the manifest its build writes
+/// (`lab/build.mjs`): its name carries a hash.
+fn lab_entry(root: &Path) -> Option<String> {
+    let path = root.join("pkg").join("lab").join(".manifest.json");
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    manifest["entry"].as_str().map(String::from)
+}
+
 /// Loads the static files and renders every page once.
 pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Site, String> {
     let root = Path::new(&*options.site_root);
@@ -251,6 +259,15 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
             root.display()
         )
     })?;
+    match lab_entry(root) {
+        Some(entry) => crate::lab::set_entry(entry),
+        None => tracing::warn!(
+            "the SQL lab is not built ({}/{}/lab/.manifest.json is missing): /lab will say so; \
+             build it with `node lab/build.mjs`",
+            root.display(),
+            options.site_pkg_dir
+        ),
+    }
     site.insert(
         crate::site_map::SEARCH_INDEX.to_string(),
         Bytes::from(crate::search::index_json()),

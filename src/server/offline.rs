@@ -10,12 +10,30 @@ pub const WORKER_URL: &str = "/sw.js";
 
 const TEMPLATE: &str = include_str!("service_worker.js");
 
+/// Where the SQL lab's files are served: kept offline once the lab has
+/// been opened, not on a reader's first visit (megabytes of database
+/// engine that most readers never use).
+pub const LAB_FILES: &str = "/pkg/lab/";
+
 /// Everything a reader needs offline: every page and every file but type
-/// declarations (`.d.ts`, a by-product of wasm-bindgen) and the worker itself.
+/// declarations (`.d.ts`, a by-product of wasm-bindgen), the worker itself
+/// and the lab's files.
 pub fn precache_urls(site: &Site) -> Vec<String> {
     let mut urls: Vec<String> = site
         .urls()
-        .filter(|url| !url.ends_with(".ts") && *url != WORKER_URL)
+        .filter(|url| !url.ends_with(".ts") && *url != WORKER_URL && !url.starts_with(LAB_FILES))
+        .map(String::from)
+        .collect();
+    urls.sort();
+    urls
+}
+
+/// The lab's files of this build: the worker keeps these in a cache of
+/// their own when the lab fetches them, and drops any other.
+pub fn lab_urls(site: &Site) -> Vec<String> {
+    let mut urls: Vec<String> = site
+        .urls()
+        .filter(|url| url.starts_with(LAB_FILES))
         .map(String::from)
         .collect();
     urls.sort();
@@ -46,18 +64,20 @@ pub fn build_id(site: &Site, urls: &[String]) -> String {
 }
 
 /// The worker script for this build.
-pub fn worker_script(build: &str, urls: &[String]) -> String {
+pub fn worker_script(build: &str, urls: &[String], lab: &[String]) -> String {
     let list = serde_json::to_string(urls).expect("URLs serialize");
+    let lab = serde_json::to_string(lab).expect("URLs serialize");
     TEMPLATE
         .replace("\"__BUILD__\"", &format!("\"{build}\""))
         .replace("__PRECACHE__", &list)
+        .replace("__LAB_FILES__", &lab)
 }
 
 /// Adds `/sw.js` to the site and stamps every response with the build id.
 pub fn add_worker(site: &mut Site) -> String {
     let urls = precache_urls(site);
     let build = build_id(site, &urls);
-    let script = worker_script(&build, &urls);
+    let script = worker_script(&build, &urls, &lab_urls(site));
     site.insert(
         WORKER_URL.to_string(),
         script.into(),
@@ -84,6 +104,12 @@ mod tests {
             Caching::Immutable,
         );
         site.insert(
+            "/pkg/lab/engine.2.wasm".into(),
+            "engine".into(),
+            "application/wasm",
+            Caching::Immutable,
+        );
+        site.insert(
             "/pkg/app.1.d.ts".into(),
             "types".into(),
             "text/plain",
@@ -93,14 +119,17 @@ mod tests {
     }
 
     #[test]
-    fn worker_lists_every_page_and_asset_but_type_files() {
+    fn worker_lists_every_page_and_asset_but_type_files_and_the_lab() {
         let mut site = site();
         let build = add_worker(&mut site);
         let urls = precache_urls(&site);
         assert_eq!(urls, ["/", "/guide/a", "/pkg/app.1.wasm"]);
-        let script = worker_script(&build, &urls);
+        let lab = lab_urls(&site);
+        assert_eq!(lab, ["/pkg/lab/engine.2.wasm"]);
+        let script = worker_script(&build, &urls, &lab);
         assert!(script.contains(&format!("const BUILD = \"{build}\";")));
         assert!(script.contains(r#"const PRECACHE = ["/","/guide/a","/pkg/app.1.wasm"];"#));
+        assert!(script.contains(r#"const LAB_FILES = ["/pkg/lab/engine.2.wasm"];"#));
         assert!(!script.contains("__"), "every placeholder is filled");
     }
 

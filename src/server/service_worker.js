@@ -14,6 +14,12 @@
 const BUILD = "__BUILD__";
 const PRECACHE = __PRECACHE__;
 const CACHE = `backend-guide-${BUILD}`;
+// The SQL lab's engine and editor (megabytes): not fetched at install, kept
+// when the lab first loads them, in a cache that outlives builds, since
+// their hashed names change only when the files do. Files of other builds
+// are dropped from it when this worker takes over.
+const LAB_FILES = __LAB_FILES__;
+const LAB_CACHE = "backend-guide-lab";
 const PAGE_TIMEOUT_MS = 3000;
 
 self.addEventListener("install", (event) => {
@@ -32,18 +38,30 @@ self.addEventListener("activate", (event) => {
       .then((names) =>
         Promise.all(
           names
-            .filter((name) => name.startsWith("backend-guide-") && name !== CACHE)
+            .filter((name) => name.startsWith("backend-guide-") && name !== CACHE && name !== LAB_CACHE)
             .map((name) => caches.delete(name)),
         ),
       )
+      .then(pruneLab)
       .then(() => self.clients.claim()),
   );
 });
 
-// Sent by the page when the reader clicks "Reload to update".
+// "take-over": sent by the page when the reader clicks "Reload to update".
+// "keep-lab": sent by the lab once its engine is ready, so the engine is
+// kept for offline use even when it was fetched before this worker took
+// control of the page (on a first visit that starts at the lab).
 self.addEventListener("message", (event) => {
   if (event.data === "take-over") self.skipWaiting();
+  if (event.data === "keep-lab") event.waitUntil(keepLab());
 });
+
+async function keepLab() {
+  const cache = await caches.open(LAB_CACHE);
+  for (const url of LAB_FILES) {
+    if (!(await cache.match(url))) await cache.add(url);
+  }
+}
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
@@ -54,6 +72,8 @@ self.addEventListener("fetch", (event) => {
   // link inside the site is followed (it marks its requests).
   if (request.mode === "navigate" || request.headers.has("Islands-Router")) {
     event.respondWith(page(request, url));
+  } else if (LAB_FILES.includes(url.pathname)) {
+    event.respondWith(cacheFirst(request, LAB_CACHE));
   } else if (url.pathname.startsWith("/pkg/")) {
     event.respondWith(cacheFirst(request));
   } else if (PRECACHE.includes(url.pathname)) {
@@ -77,13 +97,20 @@ async function page(request, url) {
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+async function cacheFirst(request, name = CACHE) {
+  const cache = await caches.open(name);
   const cached = await cache.match(request);
   if (cached) return cached;
   const response = await fetch(request);
   if (response.ok) await cache.put(request, response.clone());
   return response;
+}
+
+async function pruneLab() {
+  const cache = await caches.open(LAB_CACHE);
+  for (const request of await cache.keys()) {
+    if (!LAB_FILES.includes(new URL(request.url).pathname)) await cache.delete(request);
+  }
 }
 
 async function staleWhileRevalidate(event, request) {

@@ -69,6 +69,11 @@ impl Entry {
         Entry::with_bodies(Bodies::new(body, content_type), content_type, caching)
     }
 
+    fn with_copies(body: Bytes, content_type: &str, caching: Caching, copies: Copies) -> Self {
+        let bodies = Bodies::precompressed(body, content_type, copies.gzip, copies.brotli);
+        Entry::with_bodies(bodies, content_type, caching)
+    }
+
     fn with_bodies(bodies: Bodies, content_type: &str, caching: Caching) -> Self {
         let body = &bodies.identity;
         let digest = Sha256::digest(body);
@@ -144,6 +149,9 @@ impl Site {
                 let Some(url) = url_path(root, &path) else {
                     continue;
                 };
+                if is_copy(&path) {
+                    continue;
+                }
                 let in_pkg = url.starts_with(&pkg);
                 let caching = if hashed && in_pkg {
                     Caching::Immutable
@@ -151,6 +159,14 @@ impl Site {
                     Caching::Revalidate
                 };
                 let mut body = std::fs::read(&path)?;
+                let copies = Copies::beside(&path)?;
+                if copies.is_some() {
+                    // Built, minified and compressed by its own build (the SQL lab's).
+                    let entry =
+                        Entry::with_copies(body.into(), content_type(&path), caching, copies);
+                    site.entries.insert(url, entry);
+                    continue;
+                }
                 if in_pkg && url.ends_with(".js") {
                     body =
                         super::framework::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
@@ -334,6 +350,41 @@ fn matches_etag(headers: &HeaderMap, etag: &str) -> bool {
         .any(|tag| tag == "*" || tag == etag)
 }
 
+/// The compressed copies a build wrote beside a file.
+#[derive(Default)]
+struct Copies {
+    gzip: Option<Bytes>,
+    brotli: Option<Bytes>,
+}
+
+impl Copies {
+    fn beside(file: &Path) -> std::io::Result<Copies> {
+        let read = |suffix: &str| -> std::io::Result<Option<Bytes>> {
+            let mut name = file.as_os_str().to_owned();
+            name.push(suffix);
+            match std::fs::read(&name) {
+                Ok(bytes) => Ok(Some(bytes.into())),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(e),
+            }
+        };
+        Ok(Copies {
+            gzip: read(".gz")?,
+            brotli: read(".br")?,
+        })
+    }
+
+    fn is_some(&self) -> bool {
+        self.gzip.is_some() || self.brotli.is_some()
+    }
+}
+
+/// A compressed copy of a file beside it (`a.wasm.br` next to `a.wasm`):
+/// served as that file's coding, never under its own name.
+fn is_copy(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "br" || e == "gz") && file.with_extension("").is_file()
+}
+
 /// The URL path of a file under `root`, or `None` for hidden files and
 /// names that are not plain UTF-8.
 fn url_path(root: &Path, file: &Path) -> Option<String> {
@@ -357,7 +408,7 @@ fn content_type(path: &Path) -> &'static str {
         Some("js") => "text/javascript; charset=utf-8",
         Some("webmanifest") => "application/manifest+json",
         Some("json") => "application/json",
-        Some("txt") => "text/plain; charset=utf-8",
+        Some("txt") | Some("sql") => "text/plain; charset=utf-8",
         _ => mime_guess::from_path(path)
             .first_raw()
             .unwrap_or("application/octet-stream"),
@@ -470,6 +521,50 @@ mod tests {
             .unwrap();
         assert_eq!(head.status(), StatusCode::OK);
         assert!(head.headers()[header::CONTENT_LENGTH] != "0");
+    }
+
+    #[test]
+    fn compressed_copies_beside_a_file_are_its_codings() {
+        let root = std::env::temp_dir().join(format!("site-copies-{}", std::process::id()));
+        let lab = root.join("pkg/lab");
+        std::fs::create_dir_all(&lab).unwrap();
+        let body = "x".repeat(4096);
+        std::fs::write(lab.join("engine.1.data"), &body).unwrap();
+        std::fs::write(lab.join("engine.1.data.br"), b"brotli copy").unwrap();
+        std::fs::write(lab.join("engine.1.data.gz"), b"gzip copy").unwrap();
+        std::fs::write(lab.join("alone.gz"), b"a file of its own").unwrap();
+        let site = Site::load(&root, "pkg", true).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
+
+        assert!(!site.contains("/pkg/lab/engine.1.data.br"));
+        assert!(!site.contains("/pkg/lab/engine.1.data.gz"));
+        assert!(
+            site.contains("/pkg/lab/alone.gz"),
+            "no file beside it: served as itself"
+        );
+        let get = |accept: &str| {
+            site.respond(
+                "/pkg/lab/engine.1.data",
+                &Method::GET,
+                &headers(&[(header::ACCEPT_ENCODING, accept)]),
+            )
+            .unwrap()
+        };
+        let brotli = get("gzip, br");
+        assert_eq!(brotli.headers()[header::CONTENT_ENCODING], "br");
+        assert_eq!(brotli.headers()[header::VARY], "accept-encoding");
+        assert_eq!(get("gzip").headers()[header::CONTENT_ENCODING], "gzip");
+        let bodies = site.entries["/pkg/lab/engine.1.data"].bodies();
+        assert_eq!(&bodies.pick(Some("br")).1[..], b"brotli copy");
+        assert_eq!(&bodies.pick(Some("gzip")).1[..], b"gzip copy");
+        assert_eq!(bodies.pick(None).1.len(), 4096);
+        let plain = get("identity");
+        assert!(
+            plain.headers()[header::CACHE_CONTROL]
+                .to_str()
+                .unwrap()
+                .contains("immutable")
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 
 use super::StorageIssue;
 use super::interview_data::InterviewData;
+use super::lab_data::LabProgress;
 use super::path_data::PathProgress;
 use super::records::{
     Bookmark, Bookmarks, ImportError, ImportReport, Progress, Saved, export, import,
@@ -227,12 +228,19 @@ impl Library {
     fn saved(self) -> Saved {
         let path = super::load::<PathProgress>();
         let interview = super::load::<InterviewData>();
-        self.report(path.issue.into_iter().chain(interview.issue));
+        let lab = super::load::<LabProgress>();
+        self.report(
+            path.issue
+                .into_iter()
+                .chain(interview.issue)
+                .chain(lab.issue),
+        );
         Saved {
             bookmarks: self.bookmarks.get_untracked(),
             progress: self.progress.get_untracked(),
             path: path.record,
             interview: interview.record,
+            lab: lab.record,
         }
     }
 
@@ -249,7 +257,10 @@ impl Library {
         self.progress.set(saved.progress);
         self.save_bookmarks();
         self.save_progress();
-        if let Err(issue) = super::save(&saved.path).and(super::save(&saved.interview)) {
+        if let Err(issue) = super::save(&saved.path)
+            .and(super::save(&saved.interview))
+            .and(super::save(&saved.lab))
+        {
             self.report([issue]);
         }
         Ok(report)

@@ -6,13 +6,15 @@
 //! - `schema`: the envelope, keys, versions and migration (pure).
 //! - `records`: bookmarks, reading progress, export and import (pure).
 //! - `quiz_data`: what the quiz keeps (pure).
-//! - `path_data`, `interview_data`: the learning path's ticks, the interview
-//!   kits and practice ratings (pure).
+//! - `path_data`, `interview_data`, `lab_data`: the learning path's ticks,
+//!   the interview kits and practice ratings, the SQL lab's solved
+//!   exercises and queries (pure).
 //! - `theme_choice`: the reader's theme, read before the first paint.
 //! - `library`: the `Library` context of signals over bookmarks and progress.
 //! - `browser`: the only code that calls the browser's storage.
 
 pub mod interview_data;
+pub mod lab_data;
 pub mod library;
 pub mod outcome;
 pub mod path_data;

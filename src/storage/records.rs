@@ -4,7 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{interview_data::InterviewData, path_data::PathProgress, schema::Record};
+use super::{
+    interview_data::InterviewData, lab_data::LabProgress, path_data::PathProgress, schema::Record,
+};
 use crate::{content, site_map};
 
 /// A saved place: a whole section, or one heading inside it.
@@ -245,6 +247,8 @@ pub struct ExportFile {
     pub path: PathProgress,
     #[serde(default)]
     pub interview: InterviewData,
+    #[serde(default)]
+    pub lab: LabProgress,
 }
 
 /// Everything an export holds and an import merges into.
@@ -254,6 +258,7 @@ pub struct Saved {
     pub progress: Progress,
     pub path: PathProgress,
     pub interview: InterviewData,
+    pub lab: LabProgress,
 }
 
 pub const EXPORT_APP: &str = "backend-guide";
@@ -268,6 +273,7 @@ pub fn export(saved: &Saved, now_ms: f64) -> String {
         progress: saved.progress.clone(),
         path: saved.path.clone(),
         interview: saved.interview.clone(),
+        lab: saved.lab.clone(),
     };
     serde_json::to_string_pretty(&file).expect("plain data serializes")
 }
@@ -291,6 +297,7 @@ pub struct ImportReport {
     pub sections_marked_read: usize,
     pub path_checks_added: usize,
     pub kits_added: usize,
+    pub lab_exercises_added: usize,
 }
 
 /// Checks an export file and merges it in, skipping what is already there.
@@ -322,6 +329,7 @@ pub fn import(text: &str, saved: &mut Saved) -> Result<ImportReport, ImportError
         sections_marked_read: saved.progress.merge(&file.progress),
         path_checks_added: saved.path.merge(&file.path),
         kits_added: saved.interview.merge(&file.interview),
+        lab_exercises_added: saved.lab.merge(&file.lab),
     })
 }
 
@@ -454,6 +462,8 @@ mod tests {
         from.progress.read = vec!["tools".into(), "skills".into()];
         from.path.set("web-and-http/explain-request", true);
         from.interview.add(kit.clone());
+        from.lab.mark_solved("join-orders-with-names");
+        from.lab.remember("join-orders-with-names", "SELECT 1");
         let file = export(&from, 9.0);
 
         let mut into = Saved::default();
@@ -467,8 +477,10 @@ mod tests {
                 sections_marked_read: 1,
                 path_checks_added: 1,
                 kits_added: 1,
+                lab_exercises_added: 1,
             }
         );
+        assert_eq!(into.lab.query("join-orders-with-names"), Some("SELECT 1"));
         assert_eq!(into.bookmarks.items.len(), 2);
         assert_eq!(into.progress.read.len(), 2);
         assert!(into.path.is_done("web-and-http/explain-request"));

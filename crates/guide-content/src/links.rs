@@ -5,6 +5,8 @@
 pub const GUIDE_PREFIX: &str = "/guide/";
 /// The glossary page; terms are fragments of it: `/glossary#<id>`.
 pub const GLOSSARY_PATH: &str = "/glossary";
+/// The SQL lab.
+pub const LAB_PATH: &str = "/lab";
 
 /// `/guide/<slug>`
 pub fn section(slug: &str) -> String {
@@ -14,6 +16,11 @@ pub fn section(slug: &str) -> String {
 /// `/guide/<slug>#<heading>`
 pub fn heading(slug: &str, heading: &str) -> String {
     format!("{GUIDE_PREFIX}{slug}#{heading}")
+}
+
+/// The SQL lab, opened at one exercise.
+pub fn lab_exercise(id: &str) -> String {
+    format!("{LAB_PATH}?exercise={id}")
 }
 
 /// `/glossary#<id>`

@@ -261,6 +261,9 @@ pub struct InterviewQuestion {
     pub follow_up: &'static str,
     /// The guide text behind it.
     pub link: &'static str,
+    /// For a work sample the candidate can solve in the SQL lab: the lab
+    /// exercise's id; empty otherwise.
+    pub lab: &'static str,
 }
 
 /// A "done when" check a learner ticks.
@@ -293,6 +296,87 @@ pub struct PathStage {
     /// What to add to the project that grows through the stages.
     pub project: &'static str,
     pub checks: &'static [PathCheck],
+    /// Ids of the SQL lab's exercises that practise it (solving them ticks
+    /// them off on the path).
+    pub lab: &'static [&'static str],
+}
+
+/// A topic of the SQL lab's exercises, in the order the lab lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabTopic {
+    pub id: &'static str,
+    pub label: &'static str,
+}
+
+/// The SQL lab's topics; every exercise names one of them.
+pub const LAB_TOPICS: &[LabTopic] = &[
+    LabTopic {
+        id: "filtering",
+        label: "Filtering rows",
+    },
+    LabTopic {
+        id: "ordering",
+        label: "Ordering with a tie-breaker",
+    },
+    LabTopic {
+        id: "pagination",
+        label: "Pagination: keyset and offset",
+    },
+    LabTopic {
+        id: "joins",
+        label: "Joins and the N+1 pattern",
+    },
+    LabTopic {
+        id: "grouping",
+        label: "Grouping and totals",
+    },
+    LabTopic {
+        id: "null",
+        label: "NULL",
+    },
+    LabTopic {
+        id: "constraints",
+        label: "Keys and constraints",
+    },
+    LabTopic {
+        id: "transactions",
+        label: "Transactions",
+    },
+    LabTopic {
+        id: "upserts",
+        label: "Upserts (ON CONFLICT)",
+    },
+    LabTopic {
+        id: "idempotency",
+        label: "Idempotency keys",
+    },
+    LabTopic {
+        id: "indexes",
+        label: "Indexes, read through EXPLAIN",
+    },
+    LabTopic {
+        id: "injection",
+        label: "SQL injection and parameters",
+    },
+];
+
+/// An exercise of the SQL lab (`content/lab/exercises.toml`): what the page
+/// shows. How an attempt is judged (the reference query, checks, known
+/// mistakes) is read by the lab's worker from the same file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabExercise {
+    /// Stable: the reader's progress is stored under it.
+    pub id: &'static str,
+    pub title: &'static str,
+    /// The id of its [`LabTopic`].
+    pub topic: &'static str,
+    /// The guide heading it practises.
+    pub guide: &'static str,
+    pub task_html: &'static str,
+    /// The query the reader starts from.
+    pub start: &'static str,
+    /// From a nudge to nearly the answer, shown one at a time.
+    pub hints: &'static [&'static str],
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{
-    Content, ParsedInterviewQuestion, ParsedQuestion, ParsedSection, ParsedStage, ParsedTerm,
+    Content, ParsedExercise, ParsedInterviewQuestion, ParsedQuestion, ParsedSection, ParsedStage,
+    ParsedTerm,
     section::{markdown_html, plain_text},
 };
 use crate::links;
@@ -20,6 +21,8 @@ pub struct Generated {
     pub search: String,
     /// The interview bank and the learning path.
     pub learning: String,
+    /// The SQL lab's exercises.
+    pub lab: String,
 }
 
 pub fn generate(content: &Content) -> Generated {
@@ -28,6 +31,7 @@ pub fn generate(content: &Content) -> Generated {
         quiz: format(quiz_items(content)),
         search: format(search_items(content)),
         learning: format(learning_items(content)),
+        lab: format(lab_items(content)),
     }
 }
 
@@ -406,6 +410,7 @@ fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
     let fallback = text(q.fallback.as_deref().unwrap_or_default());
     let material = text(&q.material.as_deref().map(markdown_html).unwrap_or_default());
     let anchors = q.anchors.all().map(text);
+    let lab = text(q.lab.as_deref().unwrap_or_default());
     quote! {
         ::guide_content::InterviewQuestion {
             id: #id,
@@ -422,6 +427,7 @@ fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
             red_flags: #red_flags,
             follow_up: #follow_up,
             link: #link,
+            lab: #lab,
         }
     }
 }
@@ -440,6 +446,7 @@ fn stage(s: &ParsedStage) -> TokenStream {
         texts(&s.terms),
     );
     let hours = s.hours;
+    let lab = texts(&s.lab);
     let checks = s.check.iter().map(|c| {
         let (id, label) = (text(&c.id), text(&c.text));
         let solo = text(c.solo.as_deref().unwrap_or_default());
@@ -458,6 +465,40 @@ fn stage(s: &ParsedStage) -> TokenStream {
             terms: #terms,
             project: #project,
             checks: &[#(#checks),*],
+            lab: #lab,
+        }
+    }
+}
+
+fn lab_items(content: &Content) -> TokenStream {
+    let exercises = content.lab.iter().map(exercise);
+    let schema = text(&content.lab_schema);
+    quote! {
+        pub static LAB_EXERCISES: &[::guide_content::LabExercise] = &[#(#exercises),*];
+        /// The lab database's tables and indexes (from `content/lab/seed.sql`).
+        pub static LAB_SCHEMA: &str = #schema;
+    }
+}
+
+fn exercise(e: &ParsedExercise) -> TokenStream {
+    let (id, title, topic, guide, start) = (
+        text(&e.id),
+        text(&e.title),
+        text(&e.topic),
+        text(&e.guide),
+        text(e.start.trim()),
+    );
+    let task = text(&markdown_html(&e.task));
+    let hints = texts(&e.hints);
+    quote! {
+        ::guide_content::LabExercise {
+            id: #id,
+            title: #title,
+            topic: #topic,
+            guide: #guide,
+            task_html: #task,
+            start: #start,
+            hints: #hints,
         }
     }
 }

@@ -65,6 +65,10 @@ pub struct ParsedInterviewQuestion {
     pub follow_up: String,
     pub link: String,
     pub anchors: Anchors,
+    /// For a work sample: a SQL lab exercise the candidate can solve while
+    /// the interviewer watches.
+    #[serde(default)]
+    pub lab: Option<String>,
 }
 
 /// Parses and checks the bank; errors name the question.
@@ -146,6 +150,9 @@ fn check_question(q: &ParsedInterviewQuestion) -> Result<(), String> {
         }
         "technical" | "experience" if q.material.is_some() => {
             Err("only work samples have `material`".into())
+        }
+        "technical" | "experience" if q.lab.is_some() => {
+            Err("only work samples have a `lab` exercise".into())
         }
         _ => Ok(()),
     }

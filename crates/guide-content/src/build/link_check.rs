@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use crate::links::{self, Target};
 
 use super::{
-    ContentError, ParsedArea, ParsedInterviewQuestion, ParsedPath, ParsedQuestion, ParsedSection,
-    ParsedTerm,
+    ContentError, ParsedArea, ParsedExercise, ParsedInterviewQuestion, ParsedPath, ParsedQuestion,
+    ParsedSection, ParsedTerm, TryIt, lab,
 };
 
 /// Everything a site-internal link may point at.
@@ -149,6 +149,52 @@ pub fn check_learning_links(
                 ));
             }
         }
+    }
+    errors
+}
+
+/// Checks the SQL lab's links: each exercise's guide heading, the exercises
+/// the path and the interview bank name, and that every "Try it" variant is
+/// used by a guide block.
+pub fn check_lab_links(
+    targets: &LinkTargets,
+    exercises: &[ParsedExercise],
+    interview: &[ParsedInterviewQuestion],
+    path: &ParsedPath,
+    try_it: &TryIt,
+    sections: &[ParsedSection],
+) -> Vec<ContentError> {
+    let mut errors = Vec::new();
+    for e in exercises {
+        let owner = format!("exercise `{}`", e.id);
+        errors.extend(targets.broken_guide_links(lab::EXERCISES_FILE, &owner, [&e.guide]));
+    }
+    let exists = |id: &str| exercises.iter().any(|e| e.id == id);
+    for s in &path.stage {
+        for id in s.lab.iter().filter(|id| !exists(id)) {
+            errors.push(ContentError::new(
+                super::PATH_FILE,
+                format!("stage `{}`: no lab exercise `{id}`", s.id),
+            ));
+        }
+    }
+    for q in interview {
+        if let Some(id) = q.lab.as_deref().filter(|id| !exists(id)) {
+            errors.push(ContentError::new(
+                super::INTERVIEW_FILE,
+                format!("question `{}`: no lab exercise `{id}`", q.id),
+            ));
+        }
+    }
+    let used: HashSet<String> = sections
+        .iter()
+        .flat_map(|s| s.try_variants.iter().cloned())
+        .collect();
+    for id in lab::unused_variants(try_it, &used) {
+        errors.push(ContentError::new(
+            lab::TRY_IT_FILE,
+            format!("variant `{id}` is used by no guide block (```sql try={id})"),
+        ));
     }
     errors
 }

@@ -9,6 +9,7 @@ pub mod cues;
 mod fairness;
 mod glossary;
 mod interview;
+pub mod lab;
 mod link_check;
 mod path;
 pub mod pins;
@@ -24,12 +25,15 @@ pub use fairness::{
 };
 pub use glossary::{ParsedTerm, parse_glossary};
 pub use interview::{Anchors, ParsedInterviewQuestion, check_coverage, parse_interview};
-pub use link_check::{LinkTargets, check_learning_links, check_quiz_links, check_site};
+pub use lab::{ParsedExercise, TryIt, parse_exercises, parse_try_it};
+pub use link_check::{
+    LinkTargets, check_lab_links, check_learning_links, check_quiz_links, check_site,
+};
 pub use path::{ParsedCheck, ParsedPath, ParsedStage, parse_path};
 pub use quiz::{ParsedOption, ParsedQuestion, parse_quiz};
 pub use section::{
     ParsedBlock, ParsedHeading, ParsedSection, REVIEW_VALID_DAYS, WORDS_PER_MINUTE, check_currency,
-    check_sections, day_number, parse_section, plain_text, today,
+    check_sections, day_number, parse_section, parse_section_with, plain_text, today,
 };
 
 pub const GUIDE_DIR: &str = "content/guide";
@@ -100,12 +104,27 @@ pub struct Content {
     pub quiz: Vec<ParsedQuestion>,
     pub interview: Vec<ParsedInterviewQuestion>,
     pub path: ParsedPath,
+    /// The SQL lab's exercises.
+    pub lab: Vec<ParsedExercise>,
+    /// The lab database's tables and indexes, as SQL.
+    pub lab_schema: String,
 }
 
 /// Reads and checks the content under `root` (the folder holding `content/`).
 pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
     let mut errors = Vec::new();
-    let sections = load_sections(root, &mut errors);
+    let try_it = load_file(root, lab::TRY_IT_FILE, &mut errors, |f, s| {
+        parse_try_it(f, s).map(|t| vec![t])
+    })
+    .pop()
+    .unwrap_or_default();
+    let sections = load_sections(root, &try_it, &mut errors);
+    let exercises = load_file(root, lab::EXERCISES_FILE, &mut errors, parse_exercises);
+    let lab_schema = load_file(root, lab::SEED_FILE, &mut errors, |_, s| {
+        Ok(vec![lab::schema_of(s)])
+    })
+    .pop()
+    .unwrap_or_default();
     let glossary = load_file(root, GLOSSARY_FILE, &mut errors, parse_glossary);
     let areas = load_file(root, AREAS_FILE, &mut errors, parse_areas);
     let (quiz, interview, path) = if areas.is_empty() {
@@ -133,6 +152,9 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
         errors.extend(check_bank(&RULES, &areas, &quiz));
         if let Some(path) = &path {
             errors.extend(check_learning_links(&targets, &interview, path));
+            errors.extend(check_lab_links(
+                &targets, &exercises, &interview, path, &try_it, &sections,
+            ));
         }
     }
     match path {
@@ -143,12 +165,18 @@ pub fn load(root: &Path) -> Result<Content, Vec<ContentError>> {
             quiz,
             interview,
             path,
+            lab: exercises,
+            lab_schema,
         }),
         _ => Err(errors),
     }
 }
 
-fn load_sections(root: &Path, errors: &mut Vec<ContentError>) -> Vec<ParsedSection> {
+fn load_sections(
+    root: &Path,
+    try_it: &TryIt,
+    errors: &mut Vec<ContentError>,
+) -> Vec<ParsedSection> {
     let files = match files_in(root, GUIDE_DIR, "md") {
         Ok(files) => files,
         Err(e) => {
@@ -159,7 +187,7 @@ fn load_sections(root: &Path, errors: &mut Vec<ContentError>) -> Vec<ParsedSecti
     let mut sections = Vec::new();
     for name in &files {
         match fs::read_to_string(root.join(name)) {
-            Ok(source) => match parse_section(name, &source) {
+            Ok(source) => match parse_section_with(name, &source, try_it) {
                 Ok(section) => sections.push(section),
                 Err(e) => errors.push(e),
             },
@@ -250,6 +278,7 @@ pub fn run_build_script(root: &Path, out_dir: &Path) -> Result<(), Vec<ContentEr
         ("quiz.rs", &generated.quiz),
         ("search.rs", &generated.search),
         ("learning.rs", &generated.learning),
+        ("lab.rs", &generated.lab),
     ] {
         fs::write(out_dir.join(name), code)
             .map_err(|e| vec![ContentError::new(name, format!("cannot be written: {e}"))])?;

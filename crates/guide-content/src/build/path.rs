@@ -28,6 +28,9 @@ pub struct ParsedStage {
     pub terms: Vec<String>,
     pub project: String,
     pub check: Vec<ParsedCheck>,
+    /// Ids of SQL lab exercises that practise the stage.
+    #[serde(default)]
+    pub lab: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]

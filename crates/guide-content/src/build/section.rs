@@ -2,10 +2,13 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 use serde::Deserialize;
 
-use super::ContentError;
+use super::{
+    ContentError,
+    lab::{TryIt, TryLink, lab_href},
+};
 
 /// Words a reader gets through in a minute, for the reading-time estimate.
 pub const WORDS_PER_MINUTE: usize = 200;
@@ -48,6 +51,8 @@ pub struct ParsedSection {
     pub words: usize,
     /// Site-internal links (starting with `/`) found in the text, to check later.
     pub links: Vec<String>,
+    /// The `content/lab/try-it.toml` variants its SQL blocks link to.
+    pub try_variants: Vec<String>,
 }
 
 impl ParsedSection {
@@ -84,7 +89,18 @@ fn split_front_matter<'a>(file: &str, source: &'a str) -> Result<(&'a str, &'a s
 }
 
 /// Parses one guide section file (`content/guide/NN-slug.md`).
+/// A section whose SQL blocks link to no variant of `content/lab/try-it.toml`.
 pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentError> {
+    parse_section_with(file, source, &TryIt::new())
+}
+
+/// A section; its ```` ```sql try=<id> ```` blocks link to the lab with the
+/// variant `<id>` of `try_it`.
+pub fn parse_section_with(
+    file: &str,
+    source: &str,
+    try_it: &TryIt,
+) -> Result<ParsedSection, ContentError> {
     let (front, body) = split_front_matter(file, source)?;
     let meta: FrontMatter = toml::from_str(front)
         .map_err(|e| ContentError::new(file, format!("bad front matter: {e}")))?;
@@ -128,6 +144,9 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
     let mut last_level = 1u8;
     let mut words = 0usize;
     let mut links = Vec::new();
+    let mut try_variants = Vec::new();
+    // The code block being read: what its info string asks for, its text.
+    let mut code: Option<(TryLink, String)> = None;
 
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
@@ -210,8 +229,44 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
                 {
                     links.push(dest_url.to_string());
                 }
+                match &event {
+                    Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                        let link = TryLink::from_info(info)
+                            .map_err(|e| ContentError::new(file, format!("code block: {e}")))?;
+                        code = Some((link, String::new()));
+                    }
+                    Event::Text(text) => {
+                        if let Some((_, sql)) = &mut code {
+                            sql.push_str(text);
+                        }
+                    }
+                    _ => {}
+                }
+                let ends_code = matches!(event, Event::End(TagEnd::CodeBlock));
                 if heading.is_none() {
                     pending.push(event);
+                }
+                if ends_code && let Some((link, text)) = code.take() {
+                    let sql = match link {
+                        TryLink::None => None,
+                        TryLink::AsIs => Some(text.trim().to_string()),
+                        TryLink::Variant(id) => {
+                            let sql = try_it.get(&id).ok_or_else(|| {
+                                ContentError::new(
+                                    file,
+                                    format!(
+                                        "code block `try={id}`: no such variant in {}",
+                                        super::lab::TRY_IT_FILE
+                                    ),
+                                )
+                            })?;
+                            try_variants.push(id);
+                            Some(sql.clone())
+                        }
+                    };
+                    if let Some(sql) = sql {
+                        pending.push(Event::Html(try_link(&sql).into()));
+                    }
                 }
             }
         }
@@ -234,7 +289,16 @@ pub fn parse_section(file: &str, source: &str) -> Result<ParsedSection, ContentE
         blocks,
         words,
         links,
+        try_variants,
     })
+}
+
+/// The link under a runnable SQL example: it opens the lab with `sql`.
+fn try_link(sql: &str) -> String {
+    format!(
+        "<p class=\"try-sql\"><a href=\"{}\">Run this in the SQL lab</a></p>",
+        lab_href(sql)
+    )
 }
 
 /// A guide code block: a copy button (shown when scripts run, see

@@ -1,0 +1,189 @@
+import type { BrowserContext } from '@playwright/test';
+import { expect, hydrated, test } from './fixtures';
+import { READY_MS, editor, labReady, outcome, pick, run, runButton, write } from './lab-helpers';
+
+test('a reader runs queries, solves an exercise, stops a runaway query and resets the database', async ({ page, context }) => {
+  test.setTimeout(300_000);
+  await page.goto('/lab');
+  await labReady(page);
+
+  // The playground: any query, its rows as a table.
+  await pick(page, 'Free query');
+  await write(page, 'SELECT id, name, stock FROM products WHERE id IN (42, 57) ORDER BY id;');
+  await run(page, 'keys');
+  await expect(outcome(page)).toHaveText('2 rows.');
+  const table = page.getByRole('region', { name: /^Result: 2 rows/ });
+  await expect(table.getByRole('columnheader')).toHaveText(['id', 'name', 'stock']);
+  await expect(table.getByRole('row')).toHaveCount(3);
+  await expect(table.getByRole('cell').first()).toHaveText('42');
+
+  // A syntax error, with where it is.
+  await write(page, 'SELECT id,\nFROM orders;');
+  await run(page);
+  await expect(outcome(page)).toContainText('Error at line 2, column 1: syntax error at or near "FROM"');
+  await expect(outcome(page)).toContainText('SQLSTATE 42601');
+
+  // An exercise: the starting query is wrong, and the lab says why.
+  await pick(page, 'Only this customer');
+  await expect(page.getByRole('heading', { level: 3, name: "Only this customer's orders" })).toBeVisible();
+  await expect(editor(page)).toContainText("WHERE status = 'cancelled'");
+  await run(page);
+  await expect(outcome(page)).toContainText("Not yet. These 7,780 rows are every customer's cancelled orders");
+  await page.getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
+  await expect(page.getByRole('list', { name: 'Hints' }).getByRole('listitem')).toHaveCount(1);
+
+  // Solved, and kept.
+  await write(page, "SELECT id, placed_at, total_cents\nFROM orders\nWHERE customer_id = 88213 AND status = 'cancelled';");
+  await run(page);
+  await expect(outcome(page)).toHaveText(/^Solved\. Correct\./);
+  await expect(page.locator('.lab-count')).toContainText(/^1 of \d+ exercises solved/);
+
+  // Another tab sees it at once: the learning path ticks the stage's exercise.
+  const path = await context.newPage();
+  await path.goto('/path#sql-and-data-modelling');
+  await hydrated(path);
+  const stage = path.locator('#sql-and-data-modelling');
+  await expect(stage.getByText(/^1 of \d+ exercises solved$/)).toBeVisible({ timeout: 15_000 });
+  await expect(stage.locator('.stage-lab li.solved')).toContainText("Only this customer's orders");
+  await path.close();
+
+  // After a reload: still solved, and the last query is back in the editor.
+  await page.reload();
+  await labReady(page);
+  await pick(page, 'Only this customer');
+  await expect(page.getByLabel('Exercise', { exact: true }).locator('option:checked')).toContainText('(solved)');
+  await expect(editor(page)).toContainText('customer_id = 88213');
+
+  // Stop ends a query that would run for hours; the engine comes back.
+  await pick(page, 'Free query');
+  await write(page, 'SELECT count(*) FROM generate_series(1, 1e10);');
+  await runButton(page).click();
+  await expect(outcome(page)).toHaveText('Running…');
+  await page.waitForTimeout(1000);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(outcome(page)).toContainText('Stopped.', { timeout: 15_000 });
+  await expect(page.locator('.lab-engine')).toContainText('PostgreSQL is ready', { timeout: READY_MS });
+
+  // Changes to the data are kept across a reload, until Reset.
+  await write(page, 'CREATE TABLE scratch (note text);\nINSERT INTO scratch VALUES (\'kept\');');
+  await run(page);
+  await expect(outcome(page)).toContainText('Done: INSERT 0 1');
+  await page.reload();
+  await labReady(page);
+  await write(page, 'SELECT note FROM scratch;');
+  await run(page);
+  await expect(outcome(page)).toHaveText('1 row.');
+  await expect(page.locator('.lab-seed-note')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Reset the database' }).click();
+  await page.locator('.confirm').getByRole('button', { name: 'Reset the database' }).click();
+  await expect(page.locator('.notice')).toContainText('back to how it started', { timeout: READY_MS });
+  await write(page, 'SELECT note FROM scratch;');
+  await run(page);
+  await expect(outcome(page)).toContainText('relation "scratch" does not exist');
+  await expect(page.locator('.lab-count')).toContainText(/^1 of/);
+});
+
+test('a guide "Try it" link opens its query in the lab, and reading pages load none of the lab', async ({ page }) => {
+  test.setTimeout(240_000);
+  const lab: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/pkg/lab/')) lab.push(request.url());
+  });
+  await page.goto('/guide/what-is-back-end#checking-permissions');
+  await hydrated(page);
+  // The service worker installs every page and asset, but not the lab.
+  const worker = await (await page.request.get('/sw.js')).text();
+  const precache = JSON.parse(/const PRECACHE = (\[.*?\]);/.exec(worker)![1]) as string[];
+  expect(precache).toContain('/lab');
+  expect(precache.filter((url) => url.startsWith('/pkg/lab/'))).toEqual([]);
+  expect(lab).toEqual([]);
+
+  const link = page.locator('.try-sql a').first();
+  await expect(link).toHaveText('Run this in the SQL lab');
+  await link.click();
+  await expect(page).toHaveURL(/\/lab\?sql=/);
+  await labReady(page);
+  await expect(page.getByLabel('Exercise', { exact: true })).toHaveValue('playground');
+  await expect(editor(page)).toContainText('PREPARE');
+  await run(page);
+  await expect(outcome(page)).toHaveText('20 rows.');
+  expect(lab.length).toBeGreaterThan(0);
+});
+
+test('the lab works offline after one visit', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await page.goto('/lab');
+  await labReady(page);
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 20_000 })
+    .toBe(true);
+  // Every file of the engine is in the service worker's lab cache.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const cache = await caches.open('backend-guide-lab');
+          return (await cache.keys()).map((r) => new URL(r.url).pathname).filter((p) => /\.(wasm|data)$/.test(p)).length;
+        }),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThanOrEqual(3);
+  await goOffline(context);
+  try {
+    await page.reload();
+    await labReady(page);
+    await pick(page, 'Free query');
+    await write(page, 'SELECT count(*) AS orders FROM orders;');
+    await run(page);
+    await expect(page.getByRole('region', { name: /^Result/ }).getByRole('cell')).toHaveText('100000');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+async function goOffline(context: BrowserContext) {
+  await context.setOffline(true);
+}
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+  test('a wide result scrolls in its table, not the page', async ({ page }) => {
+    test.setTimeout(240_000);
+    await page.goto('/lab?exercise=playground');
+    await labReady(page);
+    await write(page, 'SELECT * FROM orders ORDER BY id LIMIT 30;');
+    await run(page);
+    await expect(outcome(page)).toHaveText('30 rows.');
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      view: document.documentElement.clientWidth,
+      table: document.querySelector('.lab-table')!.scrollWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(widths.view);
+    expect(widths.table).toBeGreaterThan(widths.view);
+  });
+});
+
+test('without JavaScript the lab lists every exercise with its task and the schema', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/lab');
+  await expect(page.getByText('Running queries needs JavaScript and WebAssembly')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'The shop\'s tables' })).toBeVisible();
+  await expect(page.locator('.lab-schema-sql')).toContainText('CREATE TABLE orders');
+  const items = page.locator('.lab-exercise-list > li');
+  expect(await items.count()).toBeGreaterThanOrEqual(30);
+  await expect(items.first().getByRole('link', { name: /^Practise/ })).toBeVisible();
+  await expect(page.locator('.lab-bench')).toBeHidden();
+  await context.close();
+});
+
+test('an interview work sample links to its lab exercise', async ({ page }) => {
+  await page.goto('/interview');
+  // In the bank's folded guide to the question (shown when unfolded).
+  const link = page.locator('#q-db-fix-query-sample .lab-link a');
+  await expect(link).toHaveAttribute('href', '/lab?exercise=join-customers-without-orders');
+  await expect(link).toContainText('SQL lab exercise');
+});
