@@ -213,25 +213,25 @@ setup_build() {
     step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
 }
 
+# `npm ci` in folder $1 unless its node_modules is newer than its lock file.
+npm_ci_in() {
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    if [ ! -d "$1/node_modules" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
+        (cd "$1" && npm ci --no-audit --no-fund) || fail "npm ci in $1/ failed"
+    else
+        info "$1/node_modules is up to date"
+    fi
+}
+
 ensure_node_packages() {
     step "Node packages for the end-to-end tests"
-    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-    if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then
-        (cd end2end && npm ci --no-audit --no-fund) || fail "npm ci in end2end/ failed"
-    else
-        info "end2end/node_modules is up to date"
-    fi
+    npm_ci_in end2end
 }
 
 # The SQL lab's JavaScript half (PGlite, CodeMirror, esbuild) and its checkers.
 ensure_lab_packages() {
     step "Node packages for the SQL lab (lab/)"
-    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
-    if [ ! -d lab/node_modules ] || [ lab/package-lock.json -nt lab/node_modules/.package-lock.json ]; then
-        (cd lab && npm ci --no-audit --no-fund) || fail "npm ci in lab/ failed"
-    else
-        info "lab/node_modules is up to date"
-    fi
+    npm_ci_in lab
 }
 
 # Bundles the lab (engine worker, editor, data) into the site's pkg/lab/,

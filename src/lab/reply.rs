@@ -152,20 +152,19 @@ impl Reply {
     }
 
     /// The one line a screen reader hears after a run: the judgement (for
-    /// an exercise), else the error, else what came back.
+    /// an exercise), else the error, else what came back. An error always
+    /// says where it is.
     pub fn announcement(&self) -> String {
-        let outcome = match (&self.verdict, &self.error) {
+        match (&self.verdict, &self.error) {
             (Some(v), _) if v.solved => format!("Solved. {}", v.message),
-            (Some(v), _) => format!("Not yet. {}", v.message),
+            // The judge only repeated the error: say it with its place.
+            (Some(v), Some(e)) if v.message.contains(&e.message) => {
+                format!("Not yet. {}", e.sentence())
+            }
+            (Some(v), Some(e)) => format!("Not yet. {} {}", v.message, e.sentence()),
+            (Some(v), None) => format!("Not yet. {}", v.message),
             (None, Some(e)) => e.sentence(),
             (None, None) => format!("{}.", self.summary()),
-        };
-        match (&self.error, &self.verdict) {
-            // The judgement of a failed attempt may not repeat the error's place.
-            (Some(e), Some(v)) if !v.message.contains(&e.message) => {
-                format!("{outcome} {}", e.sentence())
-            }
-            _ => outcome,
         }
     }
 }

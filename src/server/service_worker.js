@@ -107,6 +107,8 @@ async function cacheFirst(request, name = CACHE) {
 }
 
 async function pruneLab() {
+  // Opening a cache creates it: a reader who never opened the lab has none.
+  if (!(await caches.has(LAB_CACHE))) return;
   const cache = await caches.open(LAB_CACHE);
   for (const request of await cache.keys()) {
     if (!LAB_FILES.includes(new URL(request.url).pathname)) await cache.delete(request);

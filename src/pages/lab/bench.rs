@@ -265,7 +265,7 @@ pub fn LabBench(
                     <p class="lab-editor-label" id="lab-editor-label">"Your SQL"</p>
                     <div class="lab-editor" node_ref=host></div>
                     {move || (!bench.editor_ready.get()).then(|| view! {
-                        <pre class="lab-editor-placeholder" tabindex="0" aria-labelledby="lab-editor-label">
+                        <pre class="lab-editor-placeholder" tabindex="0">
                             {bench.text_for(bench.current.get())}
                         </pre>
                     })}
