@@ -69,6 +69,24 @@ pub fn cards() -> Vec<ExerciseCard> {
         .collect()
 }
 
+/// What `?exercise=` says for the playground (no exercise has this id: ids
+/// of exercises are checked to be kebab-case words with a topic prefix).
+pub const PLAYGROUND_ID: &str = "playground";
+
+/// The exercises grouped by topic, in their order, each with its index in
+/// `cards` (the lab lists topics in file order; the build keeps each
+/// topic's exercises together).
+pub fn by_topic(cards: &[ExerciseCard]) -> Vec<(&str, Vec<(usize, &ExerciseCard)>)> {
+    let mut groups: Vec<(&str, Vec<(usize, &ExerciseCard)>)> = Vec::new();
+    for (i, card) in cards.iter().enumerate() {
+        match groups.last_mut() {
+            Some((topic, list)) if *topic == card.topic => list.push((i, card)),
+            _ => groups.push((&card.topic, vec![(i, card)])),
+        }
+    }
+    groups
+}
+
 /// What the lab's address asks it to open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Opening {
@@ -76,6 +94,8 @@ pub enum Opening {
     Exercise(String),
     /// `?sql=...`: the playground, with this query (a guide "Try it" link).
     Query(String),
+    /// `?exercise=playground`: the playground, with the reader's last query there.
+    Playground,
     /// Nothing (or nothing known): where the reader left off.
     Default,
 }
@@ -87,6 +107,7 @@ pub fn opening(query: &str, known: impl Fn(&str) -> bool) -> Opening {
     for (key, value) in form_urlencoded::parse(query.as_bytes()) {
         match &*key {
             "sql" if !value.trim().is_empty() => return Opening::Query(value.into_owned()),
+            "exercise" if value == PLAYGROUND_ID => return Opening::Playground,
             "exercise" if known(&value) => return Opening::Exercise(value.into_owned()),
             _ => {}
         }
@@ -188,6 +209,22 @@ mod tests {
         assert_eq!(opening("?sql=++", known), Opening::Default);
         assert_eq!(opening("", known), Opening::Default);
         assert_eq!(opening("?utm_source=x", known), Opening::Default);
+        assert_eq!(opening("?exercise=playground", known), Opening::Playground);
+    }
+
+    #[test]
+    fn topics_group_the_exercises_in_order_with_their_indexes() {
+        let cards = cards();
+        let groups = by_topic(&cards);
+        assert_eq!(groups.len(), LAB_TOPICS.len());
+        let flat: Vec<usize> = groups
+            .iter()
+            .flat_map(|(_, list)| list.iter().map(|(i, _)| *i))
+            .collect();
+        assert_eq!(flat, (0..cards.len()).collect::<Vec<_>>());
+        for (topic, list) in &groups {
+            assert!(list.iter().all(|(_, c)| c.topic == *topic));
+        }
     }
 
     #[test]

@@ -244,8 +244,8 @@ pub fn page_urls() -> Result<Vec<String>, String> {
 
 /// The SQL lab's module script, from the manifest its build writes
 /// (`lab/build.mjs`): its name carries a hash.
-fn lab_entry(root: &Path) -> Option<String> {
-    let path = root.join("pkg").join("lab").join(".manifest.json");
+fn lab_entry(root: &Path, pkg_dir: &str) -> Option<String> {
+    let path = root.join(pkg_dir).join("lab").join(".manifest.json");
     let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
     manifest["entry"].as_str().map(String::from)
 }
@@ -259,7 +259,7 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
             root.display()
         )
     })?;
-    match lab_entry(root) {
+    match lab_entry(root, &options.site_pkg_dir) {
         Some(entry) => crate::lab::set_entry(entry),
         None => tracing::warn!(
             "the SQL lab is not built ({}/{}/lab/.manifest.json is missing): /lab will say so; \

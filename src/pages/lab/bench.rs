@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::{
     components::{confirm::ConfirmAction, notice::Notice, storage_words},
     lab::{
-        ExerciseCard, Opening, first_text, opening,
+        ExerciseCard, Opening, PLAYGROUND_ID, by_topic, first_text, opening,
         reply::{EngineStatus, Reply},
     },
     storage::{
@@ -80,10 +80,10 @@ impl Bench {
         }
     }
 
-    fn remember(self, sql: &str) {
-        let key = self.key();
+    /// Keeps `sql` as the last query under `key` (an exercise id or the playground's).
+    fn remember(self, key: &str, sql: &str) {
         let mut changed = false;
-        self.progress.update(|p| changed = p.remember(&key, sql));
+        self.progress.update(|p| changed = p.remember(key, sql));
         if changed {
             self.save();
         }
@@ -100,14 +100,14 @@ impl Bench {
     /// in the one being left.
     fn open(self, index: Option<usize>) {
         if let Some(text) = client::editor_text() {
-            self.remember(&text);
+            self.remember(&self.key(), &text);
         }
         self.current.set(index);
         self.hints.set(0);
         self.outcome.set(None);
         client::show_text(&self.text_for(index));
         let query = self.card(index).map_or_else(
-            || "?exercise=playground".into(),
+            || format!("?exercise={PLAYGROUND_ID}"),
             |c| format!("?exercise={}", c.id),
         );
         client::replace_query(&query);
@@ -120,7 +120,7 @@ impl Bench {
         let Some(sql) = client::editor_text() else {
             return;
         };
-        self.remember(&sql);
+        self.remember(&self.key(), &sql);
         let exercise = self.card(self.current.get_untracked()).map(|c| c.id);
         self.running.set(true);
         self.outcome.set(None);
@@ -191,12 +191,10 @@ pub fn LabBench(
                 (index, bench.text_for(index))
             }
             Opening::Query(sql) => {
-                bench.remember_playground(&sql);
+                bench.remember(PLAYGROUND, &sql);
                 (None, sql)
             }
-            Opening::Default if client::current_query().contains("exercise=playground") => {
-                (None, bench.text_for(None))
-            }
+            Opening::Playground => (None, bench.text_for(None)),
             Opening::Default => {
                 // Where the reader left off: the first exercise not solved yet.
                 let index = bench.cards.with_value(|cards| {
@@ -310,34 +308,22 @@ pub fn LabBench(
     }
 }
 
-impl Bench {
-    fn remember_playground(self, sql: &str) {
-        let mut changed = false;
-        self.progress
-            .update(|p| changed = p.remember(PLAYGROUND, sql));
-        if changed {
-            self.save();
-        }
-    }
-}
-
 #[component]
 fn ExercisePicker(bench: Bench) -> impl IntoView {
-    let groups = bench.cards.with_value(|cards| {
-        let mut groups: Vec<(String, Vec<(usize, ExerciseCard)>)> = Vec::new();
-        for (i, card) in cards.iter().enumerate() {
-            match groups.last_mut() {
-                Some((topic, list)) if *topic == card.topic => list.push((i, card.clone())),
-                _ => groups.push((card.topic.clone(), vec![(i, card.clone())])),
-            }
-        }
-        groups
+    let groups: Vec<(String, Vec<(usize, ExerciseCard)>)> = bench.cards.with_value(|cards| {
+        by_topic(cards)
+            .into_iter()
+            .map(|(topic, list)| {
+                let list = list.into_iter().map(|(i, c)| (i, c.clone())).collect();
+                (topic.to_string(), list)
+            })
+            .collect()
     });
     let value = move || {
         bench
             .current
             .get()
-            .map_or_else(|| "playground".to_string(), |i| i.to_string())
+            .map_or_else(|| PLAYGROUND_ID.to_string(), |i| i.to_string())
     };
     view! {
         <p class="lab-picker">
@@ -350,7 +336,7 @@ fn ExercisePicker(bench: Bench) -> impl IntoView {
                     bench.open(choice.parse::<usize>().ok());
                 }
             >
-                <option value="playground">"Free query (the playground)"</option>
+                <option value=PLAYGROUND_ID>"Free query (the playground)"</option>
                 {groups
                     .into_iter()
                     .map(|(topic, list)| view! {

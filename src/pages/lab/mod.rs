@@ -78,13 +78,15 @@ fn bench_text() -> bench::BenchText {
 /// JavaScript, and the way into any exercise with it.
 #[component]
 pub fn ExerciseList(cards: Vec<ExerciseCard>) -> impl IntoView {
-    let mut topics: Vec<(String, Vec<ExerciseCard>)> = Vec::new();
-    for card in cards {
-        match topics.last_mut() {
-            Some((topic, list)) if *topic == card.topic => list.push(card),
-            _ => topics.push((card.topic.clone(), vec![card])),
-        }
-    }
+    let topics: Vec<(String, Vec<ExerciseCard>)> = lab::by_topic(&cards)
+        .into_iter()
+        .map(|(topic, list)| {
+            (
+                topic.to_string(),
+                list.into_iter().map(|(_, c)| c.clone()).collect(),
+            )
+        })
+        .collect();
     view! {
         <section class="lab-exercises" aria-labelledby="exercises-title">
             <h2 id="exercises-title">"Exercises"</h2>
