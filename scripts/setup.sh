@@ -15,7 +15,9 @@ TOOLS_DIR="${BACKEND_GUIDE_TOOLS:-$HOME/.cache/backend-guide}"
 # is opened; the Rust fallback adds its own.
 LEPTOS_BUILD_ARGS=(--split)
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+# Each step says when it starts, in minutes and seconds since the command
+# began ($SECONDS), so a log shows the time every step took.
+step() { printf '\n\033[1m==> [%d:%02d] %s\033[0m\n' $((SECONDS / 60)) $((SECONDS % 60)) "$*"; }
 info() { printf '    %s\n' "$*"; }
 fail() {
     printf '\n\033[31msetup failed:\033[0m %s\n' "$*" >&2

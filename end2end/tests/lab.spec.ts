@@ -111,6 +111,27 @@ test('a guide "Try it" link opens its query in the lab, and reading pages load n
   expect(lab.length).toBeGreaterThan(0);
 });
 
+test('an interview work sample opens its lab exercise in a new tab, for the candidate to solve live', async ({ page, context }) => {
+  test.setTimeout(240_000);
+  await page.goto('/interview');
+  await hydrated(page);
+  const question = page.locator('.bank-question').filter({ has: page.locator('.lab-link') }).first();
+  await question.getByText('What to listen for, and how to score it').click();
+  const link = question.locator('.lab-link a');
+  await expect(link).toHaveAccessibleName(/the same skill as a SQL lab exercise .* \(opens in a new tab\)$/);
+  await expect(link).toHaveAttribute('target', '_blank');
+  const [lab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await expect(lab).toHaveURL(/\/lab\?exercise=[a-z0-9-]+$/);
+  const exercise = new URL(lab.url()).searchParams.get('exercise')!;
+  await labReady(lab);
+  const title = await lab.locator(`#exercise-${exercise} h4`).textContent();
+  await expect(lab.getByLabel('Exercise', { exact: true }).locator('option:checked')).toHaveText(title!);
+  await expect(lab.getByRole('heading', { level: 3, name: title! })).toBeVisible();
+  // The kit stays where it was, in its own tab.
+  await expect(page).toHaveURL(/\/interview$/);
+  await lab.close();
+});
+
 test('the lab works offline after one visit', async ({ page, context }) => {
   test.setTimeout(240_000);
   await page.goto('/lab');
@@ -178,12 +199,4 @@ test('without JavaScript the lab lists every exercise with its task and the sche
   await expect(items.first().getByRole('link', { name: /^Practise/ })).toBeVisible();
   await expect(page.locator('.lab-bench')).toBeHidden();
   await context.close();
-});
-
-test('an interview work sample links to its lab exercise', async ({ page }) => {
-  await page.goto('/interview');
-  // In the bank's folded guide to the question (shown when unfolded).
-  const link = page.locator('#q-db-fix-query-sample .lab-link a');
-  await expect(link).toHaveAttribute('href', '/lab?exercise=join-customers-without-orders');
-  await expect(link).toContainText('SQL lab exercise');
 });

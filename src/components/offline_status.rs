@@ -18,33 +18,21 @@ pub fn OfflineStatus() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         browser::take_over();
     };
+    // Both messages are in the page from the server and shown by toggling
+    // `hidden`: the client then carries no view code or text for them, only
+    // two attribute bindings (the reading pages' code budget is tight).
     view! {
         <div class="connection" role="status" aria-live="polite">
-            {move || {
-                (!online.get())
-                    .then(|| {
-                        view! {
-                            <p class="offline-badge">
-                                <span class="dot" aria-hidden="true"></span>
-                                "Offline. Every section, the quiz and your bookmarks still work."
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                update_ready
-                    .get()
-                    .then(|| {
-                        view! {
-                            <div class="update-prompt">
-                                <p>"A new version of the guide is ready."</p>
-                                <button type="button" class="button" on:click=reload>
-                                    "Reload to update"
-                                </button>
-                            </div>
-                        }
-                    })
-            }}
+            <p class="offline-badge" hidden=move || online.get()>
+                <span class="dot" aria-hidden="true"></span>
+                "Offline. Every section, the quiz and your bookmarks still work."
+            </p>
+            <div class="update-prompt" hidden=move || !update_ready.get()>
+                <p>"A new version of the guide is ready."</p>
+                <button type="button" class="button" on:click=reload>
+                    "Reload to update"
+                </button>
+            </div>
         </div>
     }
 }

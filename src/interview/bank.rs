@@ -36,10 +36,6 @@ pub struct BankQuestion {
     pub follow_up: String,
     /// The guide text behind the question.
     pub link: String,
-    /// For a work sample: the SQL lab exercise on the same skill (its
-    /// address), for a candidate to solve live; empty otherwise.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub lab: String,
 }
 
 impl BankQuestion {
@@ -62,6 +58,24 @@ impl BankQuestion {
     }
 }
 
+/// A work sample's material, followed by a link to the SQL lab exercise on
+/// the same skill when it has one (`lab` in `content/interview.toml`), for a
+/// candidate to solve while the interviewer watches. The link is part of the
+/// material's HTML, made here on the server, so the interview island carries
+/// no view code of its own for it.
+fn with_lab_link(material_html: &str, lab: &str) -> String {
+    if lab.is_empty() {
+        return material_html.into();
+    }
+    format!(
+        "{material_html}<p class=\"lab-link\"><span class=\"guide-label\">Live version: </span>\
+         <a href=\"{href}\" target=\"_blank\" rel=\"noopener\">the same skill as a SQL lab \
+         exercise the candidate solves while you watch<span class=\"visually-hidden\"> \
+         (opens in a new tab)</span></a></p>",
+        href = crate::site_map::lab_exercise(lab)
+    )
+}
+
 /// The whole bank, in the order of `content/interview.toml`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Bank(pub Vec<BankQuestion>);
@@ -80,18 +94,13 @@ impl Bank {
                     minutes: q.minutes.into(),
                     prompt: q.prompt.into(),
                     fallback: q.fallback.into(),
-                    material_html: q.material_html.into(),
+                    material_html: with_lab_link(q.material_html, q.lab),
                     must: q.must.iter().map(|s| s.to_string()).collect(),
                     anchors: q.anchors.map(String::from),
                     strong: q.strong.iter().map(|s| s.to_string()).collect(),
                     red_flags: q.red_flags.iter().map(|s| s.to_string()).collect(),
                     follow_up: q.follow_up.into(),
                     link: q.link.into(),
-                    lab: if q.lab.is_empty() {
-                        String::new()
-                    } else {
-                        crate::site_map::lab_exercise(q.lab)
-                    },
                 })
                 .collect(),
         )
@@ -149,6 +158,27 @@ mod tests {
                 q.id
             );
             assert_eq!(q.anchor(3), q.anchors[2]);
+        }
+    }
+
+    #[test]
+    fn work_samples_with_a_lab_exercise_link_to_it_after_their_material() {
+        let bank = Bank::compiled();
+        let linked: Vec<&BankQuestion> = bank
+            .questions()
+            .filter(|q| q.material_html.contains("class=\"lab-link\""))
+            .collect();
+        let with_lab = crate::learning::INTERVIEW_QUESTIONS
+            .iter()
+            .filter(|q| !q.lab.is_empty());
+        assert_eq!(linked.len(), with_lab.clone().count());
+        assert!(linked.len() >= 2);
+        for (q, source) in linked.iter().zip(with_lab) {
+            assert_eq!(q.id, source.id);
+            let href = format!("href=\"{}\"", crate::site_map::lab_exercise(source.lab));
+            assert!(q.material_html.contains(&href), "{}: {href}", q.id);
+            assert!(q.material_html.starts_with(source.material_html), "{}", q.id);
+            assert!(!source.material_html.is_empty(), "{} gives material first", q.id);
         }
     }
 }

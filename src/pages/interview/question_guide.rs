@@ -17,17 +17,6 @@ pub fn QuestionGuide(q: BankQuestion) -> impl IntoView {
             </div>
         }
     });
-    let lab = (!q.lab.is_empty()).then(|| {
-        view! {
-            <p class="lab-link">
-                <span class="guide-label">"Live version: "</span>
-                <a href=q.lab.clone() target="_blank" rel="noopener">
-                    "the same skill as a SQL lab exercise the candidate solves while you watch"
-                    <span class="visually-hidden">" (opens in a new tab)"</span>
-                </a>
-            </p>
-        }
-    });
     let fallback = (!q.fallback.is_empty()).then(|| {
         view! {
             <p class="fallback">
@@ -38,7 +27,6 @@ pub fn QuestionGuide(q: BankQuestion) -> impl IntoView {
     });
     view! {
         {material}
-        {lab}
         {fallback}
         <p class="guide-label">"Must have (without these, at most 2):"</p>
         <ul class="must-points">{q.must.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}</ul>
