@@ -40,7 +40,7 @@ apt_install() {
         fail "apt-get not found: install these Debian/Ubuntu packages by hand: $*"
     if [ -z "$APT_UPDATED" ]; then
         info "apt-get update"
-        as_root apt-get update -qq || fail "apt-get update failed (is a Debian mirror reachable?)"
+        as_root apt-get -o DPkg::Lock::Timeout=300 update -qq || fail "apt-get update failed (is a Debian mirror reachable?)"
         APT_UPDATED=1
     fi
     info "apt-get install $*"
@@ -139,11 +139,19 @@ ensure_rust_route() {
     use_debian_rust
 }
 
+# The profile our build tools are compiled with. They are build tools: what
+# they do per build (wasm-bindgen's rewrite, wasm-split, CSS and JS
+# minifying) takes seconds, while compiling them took most of a fresh
+# machine's setup. No LTO, 16 codegen units and opt-level 1 instead of the
+# tools' own fat-LTO, single-unit, opt-level 3 (measurements in
+# docs/toolchain.md).
+TOOL_PROFILE=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1)
+
 # cargo install, first with the toolchain in use, then with Debian's newer
 # cargo (cargo-leptos --locked needs rustc 1.96; rustup's stable may be older).
 cargo_install() {
-    # Release builds of tools: thin settings cut the install time a lot.
-    if CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 cargo install "$@"; then
+    if env "${TOOL_PROFILE[@]}" cargo install "$@"; then
         return 0
     fi
     if [ "$RUST_ROUTE" = debian ]; then
@@ -152,8 +160,33 @@ cargo_install() {
     info "cargo install $1 failed with $(cargo --version); retrying with Debian's cargo"
     (
         use_debian_rust >/dev/null
-        CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 /usr/bin/cargo install "$@"
+        env "${TOOL_PROFILE[@]}" /usr/bin/cargo install "$@"
     )
+}
+
+# Setup steps that can overlap: each runs in the background with its output
+# in a log file, and `join_background` waits for all of them, then prints
+# each log in the order they were started (and stops at a failed one).
+# Used while the long tool compiles run, for what mostly waits on the network
+# (npm packages, the project's crates) or compiles alongside.
+BACKGROUND=()
+in_background() {
+    local name=$1 log
+    shift
+    mkdir -p "$TOOLS_DIR/logs"
+    log="$TOOLS_DIR/logs/$name.log"
+    ("$@") >"$log" 2>&1 &
+    BACKGROUND+=("$!|$name|$log")
+}
+join_background() {
+    local entry pid name log failed=""
+    for entry in "${BACKGROUND[@]}"; do
+        IFS='|' read -r pid name log <<<"$entry"
+        wait "$pid" || failed="${failed:-$name}"
+        cat "$log"
+    done
+    BACKGROUND=()
+    [ -z "$failed" ] || fail "$failed failed (its output is above)"
 }
 
 ensure_cargo_leptos() {
@@ -184,10 +217,15 @@ ensure_wasm_bindgen() {
         fail "could not install wasm-bindgen-cli $want; try: cargo install wasm-bindgen-cli --version $want"
 }
 
+# Puts the npm copy of wasm-opt on PATH (in the calling shell: the install
+# below may run in the background).
+wasm_opt_path() {
+    export PATH="$PATH:$TOOLS_DIR/binaryen/node_modules/.bin"
+}
+
 ensure_wasm_opt() {
     step "wasm-opt (binaryen)"
-    local npm_bin="$TOOLS_DIR/binaryen/node_modules/.bin"
-    export PATH="$PATH:$npm_bin"
+    wasm_opt_path
     if command -v wasm-opt >/dev/null 2>&1; then
         info "found $(command -v wasm-opt)"
         return
@@ -209,9 +247,18 @@ setup_build() {
     else
         export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
     fi
+    # cargo-leptos compiles in the foreground. The wasm-bindgen CLI compiles
+    # beside it (two compiles on two cores fill each other's single-threaded
+    # stretches), and the downloads wait on the network meanwhile: wasm-opt
+    # and the lab's packages from npm, the project's crates (cargo fetch).
+    wasm_opt_path
+    command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+    in_background wasm-bindgen ensure_wasm_bindgen
+    in_background wasm-opt ensure_wasm_opt
+    in_background lab-packages ensure_lab_packages
+    in_background crates fetch_crates
     ensure_cargo_leptos
-    ensure_wasm_bindgen
-    ensure_wasm_opt
+    join_background
     step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
 }
 
@@ -228,6 +275,12 @@ npm_ci_in() {
 ensure_node_packages() {
     step "Node packages for the end-to-end tests"
     npm_ci_in end2end
+}
+
+# Downloads the project's crates (a no-op when they are in cargo's cache).
+fetch_crates() {
+    step "the project's crates (cargo fetch)"
+    cargo fetch --locked || fail "cargo fetch failed"
 }
 
 # The SQL lab's JavaScript half (PGlite, CodeMirror, esbuild) and its checkers.
@@ -309,7 +362,6 @@ ensure_nginx() {
 # scripts/export.sh and scripts/test.sh).
 build_release() {
     setup_build
-    ensure_lab_packages
     step "building the release site (cargo leptos build --release)"
     cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
     build_lab

@@ -5,10 +5,10 @@ use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::Router;
 
 use crate::{
-    components::layout::{COPY_CODE_SCRIPT, MENU_SCRIPT, SiteFooter, SiteHeader, SkipLink},
+    components::inline_scripts,
+    components::layout::{SiteFooter, SiteHeader, SkipLink},
     components::library_notice::LibraryNotice,
     components::offline_status::OfflineStatus,
-    components::page_navigation::NAVIGATION_SCRIPT,
     components::section_nav::SectionNav,
     routes::SiteRoutes,
     storage::theme_choice,
@@ -25,9 +25,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light dark" />
                 // Before anything paints: the reader's saved theme, if any.
                 <script inner_html=theme_choice::early_script()></script>
-                <script inner_html=MENU_SCRIPT></script>
-                <script inner_html=COPY_CODE_SCRIPT></script>
-                <script inner_html=NAVIGATION_SCRIPT></script>
+                <script inner_html=inline_scripts::MENU></script>
+                <script inner_html=inline_scripts::COPY_CODE></script>
+                <script inner_html=inline_scripts::PAGE_NAVIGATION></script>
                 <meta name="theme-color" content="#0b5cad" />
                 <link rel="icon" href="/favicon.ico" sizes="32x32" />
                 <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />

@@ -76,3 +76,12 @@ export async function plantOnce(page: Page, key: string, value: string) {
     [key, value],
   );
 }
+
+/**
+ * The tag of tests whose outcome depends on how the site is served (headers,
+ * status codes, files, the service worker, query strings, routing fetches,
+ * the CSP on inline scripts): `make test` runs them against the static
+ * export as well (`bench/export-test.sh --grep @served`). Every other test
+ * drives the same HTML and client code, and runs against our server.
+ */
+export const SERVED = { tag: '@served' };

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { expect, test } from '@playwright/test';
+import { SERVED } from './fixtures';
 
 // What every response carries, from our server and from nginx serving the
 // static export alike (bench/export-test.sh runs this file against both).
@@ -33,7 +34,7 @@ function inlineScriptHashes(html: string): string[] {
   );
 }
 
-test('pages, assets and the 404 page carry the security headers and their cache rules', async ({ request }) => {
+test('pages, assets and the 404 page carry the security headers and their cache rules', SERVED, async ({ request }) => {
   // Our server makes its brotli bodies in the background for a few seconds
   // after it starts (gzip until then): wait for them when this test runs first.
   const brotli = () => request.get('/guide/skills', { headers: { 'accept-encoding': 'br, gzip' } });
@@ -73,7 +74,7 @@ test('pages, assets and the 404 page carry the security headers and their cache 
   expect(await missing.text()).toContain('Page not found');
 });
 
-test('a query string gets the page itself, and a folder without a page gets 404', async ({ request }) => {
+test('a query string gets the page itself, and a folder without a page gets 404', SERVED, async ({ request }) => {
   const plain = await request.get('/quiz');
   const tracked = await request.get('/quiz?utm_source=newsletter&seed=4');
   expect(tracked.status()).toBe(200);

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, hydrated, sections, test } from './fixtures';
+import { SERVED, expect, hydrated, sections, test } from './fixtures';
 import { startQuiz } from './quiz-helpers';
 
 // The W3C Nu HTML checker (npm vnu-jar, run with Java) over every page as
@@ -44,7 +44,7 @@ function check(files: Record<string, string>): string[] {
     });
 }
 
-test('every page is valid HTML, as served and as the quiz leaves it', async ({ page, request }) => {
+test('every page is valid HTML, as served and as the quiz leaves it', SERVED, async ({ page, request }) => {
   test.setTimeout(120_000);
   const urls = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', '/lab', ...sections().map((s) => `/guide/${s.slug}`)];
   const files: Record<string, string> = {};

@@ -1,4 +1,4 @@
-import { expect, hydrated, sections, test } from './fixtures';
+import { SERVED, expect, hydrated, sections, test } from './fixtures';
 
 interface Icon {
   src: string;
@@ -13,7 +13,7 @@ function pngSize(bytes: Buffer): string {
   return `${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`;
 }
 
-test('every page links a complete web app manifest with working icons', async ({ page, request }) => {
+test('every page links a complete web app manifest with working icons', SERVED, async ({ page, request }) => {
   for (const url of ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', ...sections().map((s) => `/guide/${s.slug}`)]) {
     await page.goto(url);
     await expect(page.locator('link[rel="manifest"]')).toHaveAttribute('href', '/manifest.webmanifest');
@@ -43,7 +43,7 @@ test('every page links a complete web app manifest with working icons', async ({
   }
 });
 
-test('the service worker script is served fresh, as JavaScript, listing every page', async ({ request }) => {
+test('the service worker script is served fresh, as JavaScript, listing every page', SERVED, async ({ request }) => {
   const response = await request.get('/sw.js');
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toMatch(/^text\/javascript/);
@@ -54,7 +54,7 @@ test('the service worker script is served fresh, as JavaScript, listing every pa
   }
 });
 
-test.describe('without service workers', () => {
+test.describe('without service workers', SERVED, () => {
   // Blocked by policy (or, here, by the test harness): the page says nothing
   // is wrong and works online, with no error from the registration code.
   test.use({ serviceWorkers: 'block', allowedConsole: [/Service Worker registration blocked/] });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, hydrated, plantOnce, test } from './fixtures';
+import { SERVED, expect, hydrated, plantOnce, test } from './fixtures';
 import { OwnServer } from './own-server';
 
 /** The interview tool has read storage (its lazy island is running). */
@@ -27,7 +27,7 @@ async function newKit(page: Page, name: string, level: string, areas: string[]) 
 
 const prompts = (page: Page) => page.locator('.kit .kit-question .kit-prompt').allTextContents();
 
-test('an interviewer builds a kit, runs two interviews, compares them, prints and shares', async ({ page, browser, baseURL, context }) => {
+test('an interviewer builds a kit, runs two interviews, compares them, prints and shares', SERVED, async ({ page, browser, baseURL, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/');
   await hydrated(page);
@@ -185,7 +185,7 @@ test('kits with scores from before scorecards keep them as an earlier interview'
   await expect(page.locator('.scored-question').first().getByRole('radio', { name: /^3 Solid/ })).toBeChecked();
 });
 
-test('a malformed share link is explained and changes nothing', async ({ page }) => {
+test('a malformed share link is explained and changes nothing', SERVED, async ({ page }) => {
   await page.goto('/interview?kit=1&level=boss&q=nothing');
   await kitsReady(page);
   await expect(page.getByRole('alert').filter({ hasText: 'could not be opened' })).toContainText('no valid level');
@@ -325,7 +325,7 @@ test('on a 360 px phone the kit and the path fit the width', async ({ page }) =>
   expect(await wide()).toBeLessThanOrEqual(360);
 });
 
-test.describe('offline', () => {
+test.describe('offline', SERVED, () => {
   test('the path and the interview kit work offline after one visit', async ({ page, context }) => {
     const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 13);
     await server.start('offline-learning');

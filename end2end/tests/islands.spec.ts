@@ -1,4 +1,4 @@
-import { expect, hydrated, sections, test } from './fixtures';
+import { SERVED, expect, hydrated, sections, test } from './fixtures';
 
 // The client is islands: reading pages carry only the small main WASM, the
 // quiz and bookmarks load their own code when opened, and links move between
@@ -16,7 +16,7 @@ function wasmRequests(page: import('@playwright/test').Page): string[] {
   return seen;
 }
 
-test('reading pages load only the main WASM; the quiz loads its own code when opened', async ({ page }) => {
+test('reading pages load only the main WASM; the quiz loads its own code when opened', SERVED, async ({ page }) => {
   const wasm = wasmRequests(page);
   await page.goto(`/guide/${all[1].slug}`);
   await hydrated(page);
@@ -73,7 +73,7 @@ test('a new page starts at its top, or at its heading; back returns to where the
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('kept');
 });
 
-test('links within the page scroll without fetching the page again', async ({ page }) => {
+test('links within the page scroll without fetching the page again', SERVED, async ({ page }) => {
   await page.goto(`/guide/${all[2].slug}`);
   await hydrated(page);
   let fetched = 0;
@@ -99,7 +99,7 @@ test('links within the page scroll without fetching the page again', async ({ pa
   expect(fetched).toBe(0);
 });
 
-test('after moving to another section, its own stars, read mark and progress are live', async ({ page }) => {
+test('after moving to another section, its own stars, read mark and progress are live', SERVED, async ({ page }) => {
   await page.clock.install();
   await page.goto(`/guide/${all[0].slug}`);
   await hydrated(page);

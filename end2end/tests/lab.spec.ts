@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { expect, hydrated, test } from './fixtures';
+import { SERVED, expect, hydrated, test } from './fixtures';
 import { READY_MS, editor, labReady, outcome, pick, run, runButton, write } from './lab-helpers';
 
 test('a reader runs queries, solves an exercise, stops a runaway query and resets the database', async ({ page, context }) => {
@@ -84,7 +84,7 @@ test('a reader runs queries, solves an exercise, stops a runaway query and reset
   await expect(page.locator('.lab-count')).toContainText(/^1 of/);
 });
 
-test('a guide "Try it" link opens its query in the lab, and reading pages load none of the lab', async ({ page }) => {
+test('a guide "Try it" link opens its query in the lab, and reading pages load none of the lab', SERVED, async ({ page }) => {
   test.setTimeout(240_000);
   const lab: string[] = [];
   page.on('request', (request) => {
@@ -132,7 +132,7 @@ test('an interview work sample opens its lab exercise in a new tab, for the cand
   await lab.close();
 });
 
-test('the lab works offline after one visit', async ({ page, context }) => {
+test('the lab works offline after one visit', SERVED, async ({ page, context }) => {
   test.setTimeout(240_000);
   await page.goto('/lab');
   await labReady(page);
@@ -187,7 +187,7 @@ test.describe('on a phone', () => {
   });
 });
 
-test('without JavaScript the lab lists every exercise with its task and the schema', async ({ browser }) => {
+test('without JavaScript the lab lists every exercise with its task and the schema', SERVED, async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/lab');

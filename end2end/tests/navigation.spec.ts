@@ -1,8 +1,8 @@
-import { expect, hydrated, sections, test } from './fixtures';
+import { SERVED, expect, hydrated, sections, test } from './fixtures';
 
 const all = sections();
 
-test('next and previous move between sections without a full page load', async ({ page }) => {
+test('next and previous move between sections without a full page load', SERVED, async ({ page }) => {
   await page.goto(`/guide/${all[0].slug}`);
   await hydrated(page);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'still here'));
@@ -34,7 +34,7 @@ test('the table of contents follows client-side navigation', async ({ page }) =>
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('kept');
 });
 
-test('links inside the text and to the glossary stay in the app', async ({ page }) => {
+test('links inside the text and to the glossary stay in the app', SERVED, async ({ page }) => {
   await page.goto('/guide/tools');
   await hydrated(page);
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'kept'));
@@ -73,7 +73,7 @@ test('on a phone the site links fold behind a menu button that closes after navi
   expect(header!.height).toBeLessThan(140);
 });
 
-test.describe('when the WASM never arrives', () => {
+test.describe('when the WASM never arrives', SERVED, () => {
   // The blocked download is logged by the browser, the unused preload too,
   // and Leptos's loader lets the failed fetch escape as a page error.
   test.use({ allowedConsole: [/Failed to load resource|ERR_FAILED|preloaded using link preload|^Failed to fetch$/] });

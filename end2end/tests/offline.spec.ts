@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hydrated, sections, test } from './fixtures';
+import { SERVED, expect, hydrated, sections, test } from './fixtures';
 import { OwnServer } from './own-server';
 import { answer } from './quiz-helpers';
 
@@ -16,7 +16,7 @@ async function cacheNames(page: Page): Promise<string[]> {
   return page.evaluate(() => caches.keys());
 }
 
-test.describe('offline', () => {
+test.describe('offline', SERVED, () => {
   // The unknown address asked for offline answers 503 on purpose.
   test.use({ allowedConsole: [/status of 503/] });
 

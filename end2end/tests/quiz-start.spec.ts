@@ -1,6 +1,6 @@
-import { expect, hydrated, test } from './fixtures';
+import { SERVED, expect, hydrated, test } from './fixtures';
 
-test('the quiz start screen is served as HTML and says when JavaScript is needed', async ({ page }, info) => {
+test('the quiz start screen is served as HTML and says when JavaScript is needed', SERVED, async ({ page }, info) => {
   const response = await page.goto('/quiz');
   expect(response?.status()).toBe(200);
   await expect(page).toHaveTitle('Skills quiz · Backend Guide');

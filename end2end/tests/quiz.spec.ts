@@ -1,4 +1,4 @@
-import { expect, hydrated, plantOnce, test } from './fixtures';
+import { SERVED, expect, hydrated, plantOnce, test } from './fixtures';
 import { QUICK, QUIZ_KEY, answer, areas, bank, currentQuestion, next, startQuiz } from './quiz-helpers';
 
 test('all answers right: 100%, no study plan, best score in the history', async ({ page }) => {
@@ -81,7 +81,7 @@ test('review my mistakes asks only the missed questions; retake starts afresh', 
   await expect(page.getByRole('heading', { name: 'Question 1 of 2' })).toBeVisible();
 });
 
-test('the same seed gives the same questions; multiple choice states its rule', async ({ page }) => {
+test('the same seed gives the same questions; multiple choice states its rule', SERVED, async ({ page }) => {
   await startQuiz(page, 15, 'Full');
   await expect(page.getByRole('heading', { name: `Question 1 of ${bank.length}` })).toBeVisible();
   const first = await currentQuestion(page);
@@ -196,7 +196,7 @@ test('reset quiz data asks for confirmation, then clears history', async ({ page
   await expect(page.getByText('Best score')).toHaveCount(0);
 });
 
-test.describe('when the server cannot give the bank', () => {
+test.describe('when the server cannot give the bank', SERVED, () => {
   // The browser itself logs the failed request.
   test.use({ allowedConsole: [/status of 503/] });
   test('a question bank that cannot be fetched is explained, and nothing is lost', async ({ page }) => {

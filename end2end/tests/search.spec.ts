@@ -1,4 +1,4 @@
-import { expect, hydrated, test } from './fixtures';
+import { SERVED, expect, hydrated, test } from './fixtures';
 
 test('the slash key opens search; results are ranked, highlighted and lead to the heading', async ({ page }) => {
   await page.goto('/');
@@ -47,7 +47,7 @@ test('search covers the glossary and quiz explanations, and says when nothing ma
   await expect(dialog).toBeHidden();
 });
 
-test('the search index is fetched when search is first opened, not before', async ({ page }) => {
+test('the search index is fetched when search is first opened, not before', SERVED, async ({ page }) => {
   const fetched: string[] = [];
   page.on('request', (request) => {
     if (request.url().endsWith('/search-index.json')) fetched.push(request.url());

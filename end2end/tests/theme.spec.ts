@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, hydrated, test } from './fixtures';
+import { SERVED, expect, hydrated, test } from './fixtures';
 
 const THEME_KEY = 'backend-guide:theme';
 
@@ -39,7 +39,7 @@ test('the theme follows the system until the reader picks one', async ({ page })
   expect(light).not.toBe(dark);
 });
 
-test('the chosen theme is kept and applied before the first paint', async ({ page }) => {
+test('the chosen theme is kept and applied before the first paint', SERVED, async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/guide/skills');
   await hydrated(page);

@@ -15,26 +15,6 @@ pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#main">"Skip to content"</a> }
 }
 
-/// The phone menu, run by a few lines in `<head>` rather than by the WASM
-/// client, so it works from the first paint, before hydration, and when the
-/// WASM never arrives: the button opens and closes the site links, and
-/// following one of them (or pressing Escape) closes them again. Events are
-/// caught on the document, so the script needs nothing to exist yet, and
-/// hydration leaves what it changes (`aria-expanded`, `open`) alone.
-pub const MENU_SCRIPT: &str = "document.addEventListener('click',function(e){\
-var t=e.target;if(!t||!t.closest)return;var b=document.querySelector('.menu-button'),\
-l=document.getElementById('site-links');if(!b||!l)return;\
-if(t.closest('.menu-button')){var o=b.getAttribute('aria-expanded')!=='true';\
-b.setAttribute('aria-expanded',o?'true':'false');l.classList.toggle('open',o)}\
-else if(t.closest('#site-links a')){b.setAttribute('aria-expanded','false');l.classList.remove('open')}});\
-document.addEventListener('keydown',function(e){var b=document.querySelector('.menu-button');\
-if(e.key==='Escape'&&b&&b.getAttribute('aria-expanded')==='true'){b.setAttribute('aria-expanded','false');\
-document.getElementById('site-links').classList.remove('open');b.focus()}});";
-
-/// The copy buttons of code blocks: a few lines from `<head>` too, so
-/// reading pages carry no WASM for them.
-pub const COPY_CODE_SCRIPT: &str = include_str!("copy_code.js");
-
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     view! {

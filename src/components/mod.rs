@@ -4,6 +4,7 @@ pub mod bookmark_button;
 pub mod confirm;
 #[cfg(feature = "hydrate")]
 pub mod fetch_text;
+pub mod inline_scripts;
 pub mod keyed;
 pub mod layout;
 pub mod library_notice;

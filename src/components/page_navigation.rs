@@ -4,8 +4,9 @@
 //! link clicks and back/forward, fetches the new page's HTML and patches the
 //! document with it; islands keep their state and the WASM stays loaded. In
 //! the version we lock (0.8.23) it leaves a few things a reader expects
-//! undone (docs/islands-research.md lists them), and [`NAVIGATION_SCRIPT`]
-//! does them, from `<head>`, before anything else listens:
+//! undone (docs/islands-research.md lists them), and `page_navigation.js`
+//! ([`super::inline_scripts::PAGE_NAVIGATION`]) does them, from `<head>`,
+//! before anything else listens:
 //!
 //! - **Scroll.** After a new page arrives: its `#fragment`, else the top;
 //!   after back/forward: where the reader was on that entry (positions are
@@ -26,38 +27,7 @@
 //!   for it, so the address changed before the page did (and scrolling and
 //!   focus would act on the old page).
 
-/// Runs from `<head>` (it needs nothing in the body to exist yet).
-pub const NAVIGATION_SCRIPT: &str = "(function(){\
-var H=history,L=location,D=document,push=H.pushState,swap=H.replaceState,at={},popping=false;\
-D.startViewTransition=undefined;\
-var hydrate;Object.defineProperty(window,'__hydrateIsland',{configurable:true,\
-get:function(){return function(el,id){if(window.__guideClient&&hydrate)return hydrate(el,id)}},\
-set:function(f){hydrate=f}});\
-function here(){return L.pathname+L.search}var shown=here();\
-function entry(){return H.state&&H.state.entry}\
-function fresh(){return Math.random().toString(36).slice(2)}\
-if(!entry())swap.call(H,{entry:fresh()},'');\
-function keep(){var k=entry();if(k&&!moving)at[k]=scrollY}var moving=false;\
-addEventListener('scroll',keep,{passive:true});\
-function arrived(back){shown=here();moving=false;\
-D.querySelectorAll('nav a[href]').forEach(function(a){\
-if(a.pathname===L.pathname&&!a.hash&&a.search===L.search)a.setAttribute('aria-current','page');\
-else a.removeAttribute('aria-current')});\
-var k=entry(),t=L.hash&&D.getElementById(decodeURIComponent(L.hash.slice(1)));\
-if(back&&k&&at[k]!=null)scrollTo(0,at[k]);else if(t)t.scrollIntoView();else scrollTo(0,0);\
-var m=D.getElementById('main');if(m&&!t)m.focus({preventScroll:true})}\
-H.pushState=function(s,t,u){push.call(H,{entry:fresh()},t,u);arrived(false)};\
-H.replaceState=function(s,t,u){swap.call(H,s===undefined?H.state:s,t,u);if(popping){popping=false;arrived(true)}};\
-addEventListener('popstate',function(e){if(here()===shown)e.stopImmediatePropagation();else{popping=true;moving=true}},true);\
-addEventListener('click',function(e){var a=e.target&&e.target.closest&&e.target.closest('a[href]');\
-if(!a||e.defaultPrevented||e.button||e.metaKey||e.ctrlKey||e.shiftKey||e.altKey||a.target)return;\
-if(a.origin!==L.origin||a.hasAttribute('download'))return;\
-if(a.pathname!==L.pathname||a.search!==L.search||!a.hash){keep();moving=true;return}\
-e.preventDefault();if(L.hash!==a.hash)L.hash=a.hash;\
-var t=D.getElementById(decodeURIComponent(a.hash.slice(1)));if(t){t.scrollIntoView();\
-if(t.hasAttribute('tabindex'))t.focus({preventScroll:true})}},true)})();";
-
-/// Tells [`NAVIGATION_SCRIPT`] that the client is running, so islands
+/// Tells `page_navigation.js` that the client is running, so islands
 /// arriving with a new page may hydrate. (`<html data-hydrated>`, which
 /// tells tests and CSS that the islands of the first page are live, is set
 /// by the server's `hydrate_in_slices.js` once the last one is.)
