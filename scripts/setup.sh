@@ -151,12 +151,20 @@ TOOL_PROFILE=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNIT
 # cargo install, first with the toolchain in use, then with Debian's newer
 # cargo (cargo-leptos --locked needs rustc 1.96; rustup's stable may be older).
 cargo_install() {
-    if env "${TOOL_PROFILE[@]}" cargo install "$@"; then
+    # Each tool builds in a folder of its own, so that two installs never
+    # wait on each other's lock nor on the project's build; it is kept after
+    # a failure (a retry reuses it) and removed after a success.
+    local CARGO_TARGET_DIR="$TOOLS_DIR/tool-builds/$1"
+    export CARGO_TARGET_DIR
+    if env "${TOOL_PROFILE[@]}" cargo install "$@" ||
+        { [ "$RUST_ROUTE" != debian ] && retry_with_debian_cargo "$@"; }; then
+        rm -rf "$CARGO_TARGET_DIR"
         return 0
     fi
-    if [ "$RUST_ROUTE" = debian ]; then
-        return 1
-    fi
+    return 1
+}
+
+retry_with_debian_cargo() {
     info "cargo install $1 failed with $(cargo --version); retrying with Debian's cargo"
     (
         use_debian_rust >/dev/null
@@ -189,9 +197,22 @@ join_background() {
     [ -z "$failed" ] || fail "$failed failed (its output is above)"
 }
 
+have_cargo_leptos() {
+    cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"
+}
+
+# The server half of the release build, as cargo-leptos runs it (same
+# package, features, profile and LEPTOS_OUTPUT_NAME, which Leptos reads at
+# compile time), so that its build reuses everything.
+prebuild_server() {
+    step "the server's half of the build, while cargo-leptos compiles"
+    LEPTOS_OUTPUT_NAME=backend-guide cargo build --package=backend-guide --bin=backend-guide \
+        --no-default-features --features=ssr --release || fail "the server's build failed"
+}
+
 ensure_cargo_leptos() {
     step "cargo-leptos $CARGO_LEPTOS_VERSION"
-    if cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"; then
+    if have_cargo_leptos; then
         info "found $(cargo leptos --version)"
         return
     fi
@@ -257,6 +278,12 @@ setup_build() {
     in_background wasm-opt ensure_wasm_opt
     in_background lab-packages ensure_lab_packages
     in_background crates fetch_crates
+    # Compiling cargo-leptos ends with minutes on one core (its last crates
+    # and the link): the server half of our build compiles meanwhile, and
+    # `cargo leptos build` then finds it done.
+    if ! have_cargo_leptos; then
+        in_background server prebuild_server
+    fi
     ensure_cargo_leptos
     join_background
     step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
