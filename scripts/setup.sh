@@ -201,15 +201,6 @@ have_cargo_leptos() {
     cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"
 }
 
-# The server half of the release build, as cargo-leptos runs it (same
-# package, features, profile and LEPTOS_OUTPUT_NAME, which Leptos reads at
-# compile time), so that its build reuses everything.
-prebuild_server() {
-    step "the server's half of the build, while cargo-leptos compiles"
-    LEPTOS_OUTPUT_NAME=backend-guide cargo build --package=backend-guide --bin=backend-guide \
-        --no-default-features --features=ssr --release || fail "the server's build failed"
-}
-
 ensure_cargo_leptos() {
     step "cargo-leptos $CARGO_LEPTOS_VERSION"
     if have_cargo_leptos; then
@@ -278,12 +269,6 @@ setup_build() {
     in_background wasm-opt ensure_wasm_opt
     in_background lab-packages ensure_lab_packages
     in_background crates fetch_crates
-    # Compiling cargo-leptos ends with minutes on one core (its last crates
-    # and the link): the server half of our build compiles meanwhile, and
-    # `cargo leptos build` then finds it done.
-    if ! have_cargo_leptos; then
-        in_background server prebuild_server
-    fi
     ensure_cargo_leptos
     join_background
     step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
