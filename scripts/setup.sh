@@ -143,7 +143,7 @@ ensure_rust_route() {
 # they do per build (wasm-bindgen's rewrite, wasm-split, CSS and JS
 # minifying) takes seconds, while compiling them took most of a fresh
 # machine's setup. No LTO, 16 codegen units and opt-level 1 instead of the
-# tools' own fat-LTO, single-unit, opt-level 3 (measurements in
+# tools' own fat-LTO, single-unit, opt-level 3 (the setup's times are in
 # docs/toolchain.md).
 TOOL_PROFILE=(CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1)
@@ -197,13 +197,9 @@ join_background() {
     [ -z "$failed" ] || fail "$failed failed (its output is above)"
 }
 
-have_cargo_leptos() {
-    cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"
-}
-
 ensure_cargo_leptos() {
     step "cargo-leptos $CARGO_LEPTOS_VERSION"
-    if have_cargo_leptos; then
+    if cargo leptos --version 2>/dev/null | grep -q " $CARGO_LEPTOS_VERSION\$"; then
         info "found $(cargo leptos --version)"
         return
     fi
@@ -260,9 +256,9 @@ setup_build() {
         export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
     fi
     # cargo-leptos compiles in the foreground. The wasm-bindgen CLI compiles
-    # beside it (two compiles on two cores fill each other's single-threaded
-    # stretches), and the downloads wait on the network meanwhile: wasm-opt
-    # and the lab's packages from npm, the project's crates (cargo fetch).
+    # beside it (in its own folder, see cargo_install), and the downloads
+    # wait on the network meanwhile: wasm-opt and the lab's packages from
+    # npm, the project's crates (cargo fetch).
     wasm_opt_path
     command -v npm >/dev/null 2>&1 || apt_install nodejs npm
     in_background wasm-bindgen ensure_wasm_bindgen
