@@ -8,11 +8,22 @@ source scripts/setup.sh
 setup_build
 setup_test
 
-step "Rust tests (cargo test --release --features ssr)"
-# --release shares compiled dependencies with the server build below, and so
-# does LEPTOS_OUTPUT_NAME: cargo-leptos sets it, Leptos reads it at compile
-# time (option_env!), and a different value rebuilds every Leptos crate.
-LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr || fail "Rust tests failed"
+step "Rust tests (cargo test --lib, our crate unoptimised, its dependencies as in the release build)"
+# The unit tests are the lib's own test build, a compile of our crate that
+# nothing else reuses: at opt-level 0 it takes under a minute instead of
+# about three (docs/toolchain.md). The override names our package only, so
+# every dependency is the release build's, already compiled. --release and
+# LEPTOS_OUTPUT_NAME keep them shared: cargo-leptos sets that variable, Leptos
+# reads it at compile time (option_env!), and another value rebuilds every
+# Leptos crate. --lib runs every Rust test we have: none are integration,
+# doc or binary tests, and the guard below keeps it so.
+[ ! -d tests ] && ! grep -q '#\[test\]' src/main.rs ||
+    fail "tests outside the lib (tests/ or src/main.rs): add them to this step"
+LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr --lib \
+    --config 'profile.release.package.backend-guide.opt-level=0' \
+    --config 'profile.release.package.backend-guide.codegen-units=256' ||
+    fail "Rust tests failed"
+
 step "Content pipeline tests (crates/guide-content, with its build feature)"
 cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
 

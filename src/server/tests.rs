@@ -1,7 +1,7 @@
 //! The whole server, driven request by request without a socket.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::{
@@ -16,7 +16,7 @@ use tokio::net::TcpStream;
 use tower::ServiceExt;
 
 use super::{
-    build_site, connections, page_urls, renderer, router, security, with_production_layers,
+    Site, build_site, connections, page_urls, renderer, router, security, with_production_layers,
 };
 
 /// A site folder with stand-ins for the built CSS, JS and WASM, plus a
@@ -47,15 +47,36 @@ fn site_folder(name: &str) -> PathBuf {
     root
 }
 
-async fn app(name: &str) -> Router {
-    let options = LeptosOptions::builder()
-        .output_name("backend-guide")
-        .site_root(site_folder(name).to_string_lossy().to_string())
-        .build();
-    let renderer = renderer(options.clone());
-    let site = build_site(&options, &renderer).await.expect("site builds");
-    site.make_brotli();
-    router(Arc::new(site), renderer)
+/// The site every test shares, rendered once per test process: rendering
+/// and compressing every page is what takes time (seconds with the tests'
+/// unoptimised build), and no test changes the site.
+static SITE: OnceLock<(Arc<Site>, LeptosOptions)> = OnceLock::new();
+
+/// The whole app on the shared site. The site is built on a thread and
+/// runtime of its own, since each test runs in a runtime that ends with it.
+async fn app() -> Router {
+    let (site, options) = SITE
+        .get_or_init(|| {
+            std::thread::spawn(|| {
+                let options = LeptosOptions::builder()
+                    .output_name("backend-guide")
+                    .site_root(site_folder("shared").to_string_lossy().to_string())
+                    .build();
+                let runtime = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .unwrap();
+                let site = runtime
+                    .block_on(build_site(&options, &renderer(options.clone())))
+                    .expect("site builds");
+                site.make_brotli();
+                (Arc::new(site), options)
+            })
+            .join()
+            .expect("the site builds")
+        })
+        .clone();
+    router(site, renderer(options))
 }
 
 async fn send(app: &Router, request: Request<Body>) -> (Response<Body>, String) {
@@ -99,7 +120,7 @@ fn assert_security_headers(response: &Response<Body>) {
 
 #[tokio::test]
 async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
-    let app = app("pages").await;
+    let app = app().await;
     for url in page_urls().unwrap() {
         let (response, html) = get_path(&app, &url).await;
         assert_eq!(response.status(), StatusCode::OK, "{url}");
@@ -138,7 +159,7 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
 
 #[tokio::test]
 async fn health_check_answers_ok() {
-    let app = app("health").await;
+    let app = app().await;
     let (response, body) = get_path(&app, "/healthz").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(body, "ok");
@@ -148,7 +169,7 @@ async fn health_check_answers_ok() {
 
 #[tokio::test]
 async fn unknown_urls_get_the_404_page() {
-    let app = app("missing").await;
+    let app = app().await;
     for url in [
         "/nope",
         "/guide/nope",
@@ -171,7 +192,7 @@ async fn unknown_urls_get_the_404_page() {
 
 #[tokio::test]
 async fn traversal_attempts_never_leave_the_site_root() {
-    let app = app("traversal").await;
+    let app = app().await;
     for url in [
         "/../secret.txt",
         "/pkg/../../secret.txt",
@@ -194,7 +215,7 @@ async fn traversal_attempts_never_leave_the_site_root() {
 
 #[tokio::test]
 async fn static_files_head_requests_and_compression() {
-    let app = app("static").await;
+    let app = app().await;
     let (response, body) = get_path(&app, "/pkg/backend-guide.css").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(header(&response, "content-type").starts_with("text/css"));
@@ -235,7 +256,7 @@ async fn static_files_head_requests_and_compression() {
 
 #[tokio::test]
 async fn other_methods_oversized_urls_and_headers_get_4xx() {
-    let app = app("limits").await;
+    let app = app().await;
     let post = Request::builder()
         .method(Method::POST)
         .uri("/")
@@ -280,7 +301,7 @@ async fn boom() -> &'static str {
 
 #[tokio::test]
 async fn the_worker_and_manifest_have_their_types_and_the_worker_is_never_cached() {
-    let app = app("worker").await;
+    let app = app().await;
     let (response, script) = get_path(&app, "/sw.js").await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(header(&response, "content-type").starts_with("text/javascript"));
@@ -341,7 +362,7 @@ async fn every_request_is_logged_with_method_path_status_and_latency() {
         .finish();
     tracing::subscriber::set_global_default(subscriber).expect("no other test sets one");
 
-    let app = app("logs").await;
+    let app = app().await;
     send(
         &app,
         Request::head("/guide/teamwork")
@@ -457,7 +478,7 @@ async fn stopping_finishes_the_requests_in_flight_then_returns() {
 
 #[tokio::test]
 async fn a_query_string_is_answered_from_memory() {
-    let app = app("query").await;
+    let app = app().await;
     let (plain, body) = get_path(&app, "/quiz").await;
     let (tracked, tracked_body) = get_path(&app, "/quiz?utm_source=mail&seed=3").await;
     assert_eq!(tracked.status(), StatusCode::OK);
