@@ -37,7 +37,12 @@ fn minify_inline_scripts(root: &Path, out: &Path) {
         let source = fs::read_to_string(&source_path)
             .unwrap_or_else(|e| panic!("{}: {e}", source_path.display()));
         let minified = minifier::js::minify(&source)
-            .unwrap_or_else(|e| panic!("{}: the minifier cannot read it: {e}", source_path.display()))
+            .unwrap_or_else(|e| {
+                panic!(
+                    "{}: the minifier cannot read it: {e}",
+                    source_path.display()
+                )
+            })
             .to_string();
         fs::write(out.join(name), minified).expect("OUT_DIR is writable");
     }

@@ -25,18 +25,39 @@ mod tests {
         for (name, minified, readable) in [
             ("menu.js", MENU, include_str!("menu.js")),
             ("copy_code.js", COPY_CODE, include_str!("copy_code.js")),
-            ("page_navigation.js", PAGE_NAVIGATION, include_str!("page_navigation.js")),
+            (
+                "page_navigation.js",
+                PAGE_NAVIGATION,
+                include_str!("page_navigation.js"),
+            ),
         ] {
-            assert!(minified.len() < readable.len() * 3 / 4, "{name}: {minified}");
-            assert!(!minified.contains("//") || minified.contains("://"), "{name} kept a comment");
+            assert!(
+                minified.len() < readable.len() * 3 / 4,
+                "{name}: {minified}"
+            );
+            assert!(
+                !minified.contains("//") || minified.contains("://"),
+                "{name} kept a comment"
+            );
             assert!(!minified.contains("\n  "), "{name} kept its indentation");
         }
-        for kept in ["'aria-expanded'", "'#site-links a'", "classList.toggle('open',"] {
+        for kept in [
+            "'aria-expanded'",
+            "'#site-links a'",
+            "classList.toggle('open',",
+        ] {
             assert!(MENU.contains(kept), "{kept}: {MENU}");
         }
-        for kept in ["'__hydrateIsland'", "startViewTransition=undefined", "stopImmediatePropagation()"] {
+        for kept in [
+            "'__hydrateIsland'",
+            "startViewTransition=undefined",
+            "stopImmediatePropagation()",
+        ] {
             assert!(PAGE_NAVIGATION.contains(kept), "{kept}: {PAGE_NAVIGATION}");
         }
-        assert!(COPY_CODE.contains("navigator.clipboard.writeText(pre.textContent)"), "{COPY_CODE}");
+        assert!(
+            COPY_CODE.contains("navigator.clipboard.writeText(pre.textContent)"),
+            "{COPY_CODE}"
+        );
     }
 }

@@ -177,8 +177,16 @@ mod tests {
             assert_eq!(q.id, source.id);
             let href = format!("href=\"{}\"", crate::site_map::lab_exercise(source.lab));
             assert!(q.material_html.contains(&href), "{}: {href}", q.id);
-            assert!(q.material_html.starts_with(source.material_html), "{}", q.id);
-            assert!(!source.material_html.is_empty(), "{} gives material first", q.id);
+            assert!(
+                q.material_html.starts_with(source.material_html),
+                "{}",
+                q.id
+            );
+            assert!(
+                !source.material_html.is_empty(),
+                "{} gives material first",
+                q.id
+            );
         }
     }
 }

@@ -15,12 +15,12 @@ use std::path::{Component, Path, PathBuf};
 
 use axum::body::Body;
 use axum::extract::Request;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use leptos::config::LeptosOptions;
 
 use super::encoding::Encoding;
 use super::security::{content_security_policy, fixed_headers, inline_script_hashes};
-use super::site::{Caching, Kind, Site};
+use super::site::{Caching, Entry, Kind, Site};
 use super::{build_site, config, render, renderer};
 
 /// Marks a folder as an export of ours, so a later export may replace it.
@@ -28,6 +28,9 @@ const MARKER: &str = ".backend-guide-export";
 /// The headers for nginx, as `add_header` lines (not served: nginx's
 /// configuration refuses names starting with a dot).
 pub const NGINX_HEADERS: &str = ".nginx/headers.conf";
+/// Exact-match `location` blocks for pages that redirect or set headers
+/// of their own (included by `deploy/nginx-static.conf`).
+pub const NGINX_PAGES: &str = ".nginx/pages.conf";
 /// Where static hosts look for the page they send with status 404.
 const NOT_FOUND_PAGE: &str = "/404.html";
 /// The folder used when none is named.
@@ -55,13 +58,13 @@ async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
     let request = Request::get(NOT_FOUND_PAGE)
         .body(Body::empty())
         .map_err(|e| e.to_string())?;
-    match render(&renderer, request).await? {
-        (StatusCode::NOT_FOUND, html) => {
-            let html = site.link_hydration(&String::from_utf8_lossy(&html));
-            site.insert_page(NOT_FOUND_PAGE, html.into());
-        }
-        (status, _) => return Err(format!("the not-found page answered {status}, not 404")),
+    let page = render(&renderer, request).await?;
+    if page.status != StatusCode::NOT_FOUND {
+        return Err(format!("the not-found page answered {}, not 404", page.status));
     }
+    // Held as a 200: static hosts send this file with 404 themselves.
+    let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
+    site.insert_page(NOT_FOUND_PAGE, html.into());
     site.make_brotli();
     Ok(site)
 }
@@ -88,7 +91,11 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
     };
     let mut hashes = Vec::new();
     let mut revalidated = Vec::new();
+    let mut own = OwnAnswers::default();
     for (url, entry) in site.entries() {
+        if own.add(url, entry)? == Written::NoFile {
+            continue;
+        }
         let file =
             file_for(url, entry.kind()).ok_or_else(|| format!("{url} cannot be a file name"))?;
         let bodies = entry.bodies();
@@ -115,12 +122,13 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
         policy: content_security_policy(&hashes),
         build,
     };
-    write(
-        Path::new("_headers"),
-        headers.netlify(&revalidated).as_bytes(),
-    )?;
-    write(Path::new("_redirects"), REDIRECTS.as_bytes())?;
+    own.sort();
+    let netlify = headers.netlify(&revalidated) + &own.netlify_headers();
+    write(Path::new("_headers"), netlify.as_bytes())?;
+    let redirects = format!("{REDIRECTS}{}", own.netlify_redirects());
+    write(Path::new("_redirects"), redirects.as_bytes())?;
     write(Path::new(NGINX_HEADERS), headers.nginx().as_bytes())?;
+    write(Path::new(NGINX_PAGES), own.nginx(&headers)?.as_bytes())?;
     Ok(summary)
 }
 
@@ -175,6 +183,132 @@ fn with_suffix(file: &Path, coding: Encoding) -> PathBuf {
     let mut name = file.as_os_str().to_os_string();
     name.push(suffix);
     PathBuf::from(name)
+}
+
+/// Whether a held entry became a file.
+#[derive(PartialEq, Eq)]
+enum Written {
+    File,
+    /// A redirect: the host answers it from its rules, with no file.
+    NoFile,
+}
+
+/// Pages that answer with more than their file: the redirects and the
+/// headers that pages set themselves (Leptos's `ResponseOptions`), which
+/// the server holds with the page and a static host needs as rules.
+#[derive(Default)]
+struct OwnAnswers {
+    /// URL, target, status.
+    redirects: Vec<(String, String, u16)>,
+    /// URL and the page's own headers.
+    headers: Vec<(String, Vec<(String, String)>)>,
+}
+
+impl OwnAnswers {
+    fn add(&mut self, url: &str, entry: &Entry) -> Result<Written, String> {
+        let own: Vec<(String, String)> = entry
+            .page_headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = value.to_str().map_err(|_| {
+                    format!("{url} sets the header {name} to bytes a host's rules cannot hold")
+                })?;
+                Ok((name.to_string(), value.to_string()))
+            })
+            .collect::<Result<_, String>>()?;
+        if entry.status().is_redirection() {
+            let target = own
+                .iter()
+                .find(|(name, _)| name == header::LOCATION.as_str())
+                .map(|(_, target)| target.clone())
+                .ok_or_else(|| format!("{url} answers {} with no Location", entry.status()))?;
+            self.redirects
+                .push((url.to_string(), target, entry.status().as_u16()));
+            return Ok(Written::NoFile);
+        }
+        if !own.is_empty() {
+            self.headers.push((url.to_string(), own));
+        }
+        Ok(Written::File)
+    }
+
+    fn sort(&mut self) {
+        self.redirects.sort();
+        self.headers.sort();
+    }
+
+    /// Rules for `_headers`, after the common ones (a page's URL with and
+    /// without the trailing slash that Cloudflare Pages adds).
+    fn netlify_headers(&self) -> String {
+        let mut out = String::new();
+        for (url, headers) in &self.headers {
+            for path in page_paths(url) {
+                let _ = writeln!(out, "{path}");
+                for (name, value) in headers {
+                    let _ = writeln!(out, "  {name}: {value}");
+                }
+            }
+        }
+        out
+    }
+
+    /// Lines for `_redirects`.
+    fn netlify_redirects(&self) -> String {
+        self.redirects
+            .iter()
+            .map(|(url, target, status)| format!("{url}  {target}  {status}\n"))
+            .collect()
+    }
+
+    /// `location` blocks for nginx. A location that adds a header inherits
+    /// none from the server's, so each repeats the common ones.
+    fn nginx(&self, common: &Headers) -> Result<String, String> {
+        let mut out = String::from(
+            "# backend-guide: pages that redirect or set headers of their own, written by the export.\n\
+             # Included by deploy/nginx-static.conf.\n",
+        );
+        for (url, target, status) in &self.redirects {
+            let _ = writeln!(out, "location = {url} {{ return {status} {}; }}", nginx_string(target)?);
+        }
+        for (url, headers) in &self.headers {
+            let file = file_for(url, Kind::Html).ok_or_else(|| format!("{url} cannot be a file name"))?;
+            for path in page_paths(url) {
+                let _ = writeln!(out, "location = {path} {{");
+                for line in common.nginx().lines().filter(|l| !l.starts_with('#')) {
+                    let _ = writeln!(out, "    {line}");
+                }
+                let revalidate = Caching::Revalidate.header();
+                let _ = writeln!(
+                    out,
+                    "    add_header Cache-Control \"{}\" always;",
+                    revalidate.to_str().unwrap_or_default()
+                );
+                for (name, value) in headers {
+                    let _ = writeln!(out, "    add_header {name} {} always;", nginx_string(value)?);
+                }
+                let _ = writeln!(out, "    try_files /{} =404;\n}}", file.display());
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A page's URL as hosts may ask for it: as it is, and with a trailing slash.
+fn page_paths(url: &str) -> Vec<String> {
+    if url == "/" {
+        vec![url.to_string()]
+    } else {
+        vec![url.to_string(), format!("{url}/")]
+    }
+}
+
+/// `value` quoted for nginx's configuration. `$` would start a variable
+/// there, and it has no escape for it.
+fn nginx_string(value: &str) -> Result<String, String> {
+    if value.contains('$') {
+        return Err(format!("{value:?} holds a `$`, which nginx would read as a variable"));
+    }
+    Ok(format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")))
 }
 
 /// Every page is a file, so no rewrite is needed, and both hosts send
@@ -248,6 +382,7 @@ impl Headers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::http::{HeaderName, HeaderValue};
 
     #[test]
     fn pages_are_folders_and_files_keep_their_paths() {
@@ -317,5 +452,53 @@ mod tests {
         assert!(!ours.join("old.html").exists());
         assert!(ours.join(MARKER).exists());
         std::fs::remove_dir_all(&base).unwrap();
+    }
+
+    #[test]
+    fn redirects_and_headers_set_by_pages_become_the_hosts_rules() {
+        let mut site = Site::default();
+        site.insert_page("/plain", "<p>plain</p>".into());
+        site.insert_rendered(
+            "/moved",
+            "<p>moved</p>".into(),
+            StatusCode::PERMANENT_REDIRECT,
+            vec![(header::LOCATION, HeaderValue::from_static("/plain"))],
+        );
+        site.insert_rendered(
+            "/tagged",
+            "<p>tagged</p>".into(),
+            StatusCode::OK,
+            vec![(
+                HeaderName::from_static("x-robots-tag"),
+                HeaderValue::from_static("noindex"),
+            )],
+        );
+        let dir = std::env::temp_dir().join(format!("bg-export-own-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        write_site(&site, &dir).unwrap();
+        let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+
+        assert!(dir.join("plain/index.html").exists());
+        assert!(dir.join("tagged/index.html").exists());
+        assert!(!dir.join("moved").exists(), "a redirect is a rule, not a file");
+        assert!(read("_redirects").contains("\n/moved  /plain  308\n"));
+        assert!(read("_headers").contains("/tagged\n  x-robots-tag: noindex\n"));
+        assert!(read("_headers").contains("/tagged/\n  x-robots-tag: noindex\n"));
+        assert!(!read("_headers").contains("/plain\n  x-robots-tag"));
+        let pages = read(NGINX_PAGES);
+        assert!(pages.contains("location = /moved { return 308 \"/plain\"; }"), "{pages}");
+        let tagged = pages.split("location = /tagged {").nth(1).expect(&pages);
+        let tagged = tagged.split('}').next().unwrap();
+        assert!(tagged.contains("add_header x-robots-tag \"noindex\" always;"), "{tagged}");
+        assert!(tagged.contains("add_header Cache-Control \"no-cache\" always;"));
+        assert!(tagged.contains("add_header x-content-type-options"), "{tagged}");
+        assert!(tagged.contains("try_files /tagged/index.html =404;"));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_dollar_sign_cannot_go_into_the_nginx_rules() {
+        assert_eq!(nginx_string("a \"b\"").unwrap(), "\"a \\\"b\\\"\"");
+        assert!(nginx_string("cost $5").is_err());
     }
 }

@@ -27,7 +27,7 @@ use axum::{
     Router,
     body::{Body, Bytes, to_bytes},
     extract::{Request, State},
-    http::{StatusCode, header},
+    http::{HeaderName, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
 };
@@ -286,24 +286,7 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
-    let mut pages = Vec::new();
-    for url in page_urls()? {
-        let request = Request::get(&url)
-            .body(Body::empty())
-            .map_err(|e| format!("{url}: {e}"))?;
-        match render(renderer, request).await? {
-            (StatusCode::OK, html) => pages.push((url, html)),
-            (status, _) => return Err(format!("rendering {url} gave {status}")),
-        }
-    }
-    let first = pages.first().map(|(_, html)| String::from_utf8_lossy(html));
-    let file = first.and_then(|html| HydrationFile::from_page(&html, &options.site_pkg_dir));
-    let file = file.ok_or("the pages have no hydration script")?;
-    site.insert_hydration_file(file);
-    for (url, html) in pages {
-        let linked = site.link_hydration(&String::from_utf8_lossy(&html));
-        site.insert_page(&url, Bytes::from(linked));
-    }
+    hold_pages(&mut site, options, renderer, page_urls()?).await?;
     let build = offline::add_worker(&mut site);
     tracing::info!(
         "build {build}: {} pages and files held in memory",
@@ -315,21 +298,84 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
 /// No page of the guide comes near this.
 const MAX_PAGE: usize = 8 * 1024 * 1024;
 
-/// Renders one page to its status and whole HTML, for start-up and for
-/// requests alike.
-async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Bytes), String> {
+/// Renders `urls` and holds them in `site`, with the status and headers
+/// the app gave each (Leptos's `ResponseOptions`: a redirect is held as
+/// one). A page that answers anything else cannot be held, since its
+/// answer would depend on the request: that stops the start with its URL.
+async fn hold_pages(
+    site: &mut Site,
+    options: &LeptosOptions,
+    renderer: &Router,
+    urls: Vec<String>,
+) -> Result<(), String> {
+    let mut pages = Vec::new();
+    for url in urls {
+        let request = Request::get(&url)
+            .body(Body::empty())
+            .map_err(|e| format!("{url}: {e}"))?;
+        let page = render(renderer, request).await?;
+        if page.status != StatusCode::OK && !page.status.is_redirection() {
+            return Err(format!(
+                "{url} answered {} when it was rendered at start-up. Every page the site map \
+                 lists is rendered once and held, so it must answer 200 or redirect",
+                page.status
+            ));
+        }
+        pages.push((url, page));
+    }
+    let first = pages.iter().find(|(_, page)| page.status == StatusCode::OK);
+    let first = first.map(|(_, page)| String::from_utf8_lossy(&page.html));
+    let file = first.and_then(|html| HydrationFile::from_page(&html, &options.site_pkg_dir));
+    let file = file.ok_or("the pages have no hydration script")?;
+    site.insert_hydration_file(file);
+    for (url, page) in pages {
+        let linked = site.link_hydration(&String::from_utf8_lossy(&page.html));
+        site.insert_rendered(&url, Bytes::from(linked), page.status, page.headers);
+    }
+    Ok(())
+}
+
+/// A page as the app rendered it.
+struct Rendered {
+    status: StatusCode,
+    /// What the app set besides the body's own headers (through Leptos's
+    /// `ResponseOptions`, e.g. `Location` for a redirect).
+    headers: Vec<(HeaderName, HeaderValue)>,
+    html: Bytes,
+}
+
+/// Headers that describe the body we are about to replace, not the page.
+const BODY_HEADERS: [HeaderName; 3] = [
+    header::CONTENT_TYPE,
+    header::CONTENT_LENGTH,
+    header::TRANSFER_ENCODING,
+];
+
+/// Renders one page to its status, headers and whole HTML, for start-up
+/// and for requests alike.
+async fn render(renderer: &Router, request: Request) -> Result<Rendered, String> {
     let url = request.uri().to_string();
     let response = renderer
         .clone()
         .oneshot(request)
         .await
         .map_err(|e| format!("{url}: {e}"))?;
-    let status = response.status();
-    let html = to_bytes(response.into_body(), MAX_PAGE)
+    let (parts, body) = response.into_parts();
+    let headers = parts
+        .headers
+        .iter()
+        .filter(|(name, _)| !BODY_HEADERS.contains(name))
+        .map(|(name, value)| (name.clone(), value.clone()))
+        .collect();
+    let html = to_bytes(body, MAX_PAGE)
         .await
         .map_err(|e| format!("rendering {url} failed: {e}"))?;
     let html = framework::tidy(&String::from_utf8_lossy(&html));
-    Ok((status, Bytes::from(html)))
+    Ok(Rendered {
+        status: parts.status,
+        headers,
+        html: Bytes::from(html),
+    })
 }
 
 /// A page the site does not hold (a query string, an unknown address),
@@ -338,12 +384,13 @@ async fn render(renderer: &Router, request: Request) -> Result<(StatusCode, Byte
 async fn render_page(site: &Site, renderer: &Router, request: Request) -> Response {
     let (method, headers) = (request.method().clone(), request.headers().clone());
     match render(renderer, request).await {
-        Ok((status, html)) => {
-            let html = Bytes::from(site.link_hydration(&String::from_utf8_lossy(&html)));
+        Ok(page) => {
+            let html = Bytes::from(site.link_hydration(&String::from_utf8_lossy(&page.html)));
             let accept = headers
                 .get(header::ACCEPT_ENCODING)
                 .and_then(|v| v.to_str().ok());
-            site::Entry::rendered(html, accept).respond(status, &method, &headers, None)
+            site::Entry::rendered(html, accept, page.status, page.headers)
+                .respond(&method, &headers, None)
         }
         Err(e) => {
             tracing::error!("{e}");

@@ -51,18 +51,31 @@ pub struct Entry {
     /// `"<etag><coding suffix>"` for identity, gzip and brotli, ready to send.
     etag_headers: [HeaderValue; 3],
     bodies: Bodies,
+    /// 200, or a redirect's status for a page that redirects.
+    status: StatusCode,
+    /// What the page itself set (Leptos's `ResponseOptions`), sent as it is.
+    page_headers: Vec<(HeaderName, HeaderValue)>,
 }
 
 impl Entry {
     /// A page rendered for one request, compressed only in the coding of
     /// the client's `Accept-Encoding` (the best brotli quality, and every
     /// coding, are for what is held and sent many times).
-    pub fn rendered(html: Bytes, accept: Option<&str>) -> Self {
-        Entry::with_bodies(
-            Bodies::for_one(html, HTML, accept),
-            HTML,
-            Caching::Revalidate,
-        )
+    pub fn rendered(
+        html: Bytes,
+        accept: Option<&str>,
+        status: StatusCode,
+        page_headers: Vec<(HeaderName, HeaderValue)>,
+    ) -> Self {
+        Entry {
+            status,
+            page_headers,
+            ..Entry::with_bodies(
+                Bodies::for_one(html, HTML, accept),
+                HTML,
+                Caching::Revalidate,
+            )
+        }
     }
 
     fn new(body: Bytes, content_type: &str, caching: Caching) -> Self {
@@ -97,6 +110,8 @@ impl Entry {
             etag,
             etag_headers,
             bodies,
+            status: StatusCode::OK,
+            page_headers: Vec::new(),
         }
     }
 }
@@ -119,6 +134,15 @@ impl Entry {
 
     pub fn bodies(&self) -> &Bodies {
         &self.bodies
+    }
+
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The headers the page set itself (none for files).
+    pub fn page_headers(&self) -> &[(HeaderName, HeaderValue)] {
+        &self.page_headers
     }
 }
 
@@ -183,9 +207,26 @@ impl Site {
             .insert(url, Entry::new(body, content_type, caching));
     }
 
-    /// Adds a rendered page.
+    /// Adds a rendered page that answers 200 and set no headers.
     pub fn insert_page(&mut self, url: &str, html: Bytes) {
-        self.insert(url.to_string(), html, HTML, Caching::Revalidate);
+        self.insert_rendered(url, html, StatusCode::OK, Vec::new());
+    }
+
+    /// Adds a rendered page with the status and headers it was rendered
+    /// with (a redirect, or a header set through `ResponseOptions`).
+    pub fn insert_rendered(
+        &mut self,
+        url: &str,
+        html: Bytes,
+        status: StatusCode,
+        page_headers: Vec<(HeaderName, HeaderValue)>,
+    ) {
+        let entry = Entry {
+            status,
+            page_headers,
+            ..Entry::new(html, HTML, Caching::Revalidate)
+        };
+        self.entries.insert(url.to_string(), entry);
     }
 
     /// Serves the hydration script as an immutable file; pages rendered
@@ -267,7 +308,7 @@ impl Site {
 
     fn respond(&self, url: &str, method: &Method, headers: &HeaderMap) -> Option<Response> {
         let entry = self.entries.get(url)?;
-        Some(entry.respond(StatusCode::OK, method, headers, self.build.as_ref()))
+        Some(entry.respond(method, headers, self.build.as_ref()))
     }
 }
 
@@ -281,12 +322,12 @@ impl Entry {
     /// 200 answers `If-None-Match` with 304.
     pub fn respond(
         &self,
-        status: StatusCode,
         method: &Method,
         headers: &HeaderMap,
         build: Option<&HeaderValue>,
     ) -> Response {
         let entry = self;
+        let status = entry.status;
         let accept = headers
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok());
@@ -324,6 +365,9 @@ impl Entry {
         }
         if let Some(policy) = &entry.policy {
             out.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+        }
+        for (name, value) in &entry.page_headers {
+            out.append(name.clone(), value.clone());
         }
         if response.status() != StatusCode::NOT_MODIFIED {
             let out = response.headers_mut();

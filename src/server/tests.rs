@@ -79,6 +79,14 @@ async fn app() -> Router {
     router(site, renderer(options))
 }
 
+/// Options naming the shared site folder (the site itself is not built).
+fn options() -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("backend-guide")
+        .site_root(site_folder("held").to_string_lossy().to_string())
+        .build()
+}
+
 async fn send(app: &Router, request: Request<Body>) -> (Response<Body>, String) {
     let response = app.clone().oneshot(request).await.unwrap();
     let (parts, body) = response.into_parts();
@@ -145,7 +153,8 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         );
         assert!(
             !script.contains("hydrateIslands(document.body, mod);")
-                && script.contains("await Promise.allSettled(loading);"),
+                && script.contains("$$on_hydrate")
+                && script.contains("dataset.hydrated"),
             "{src}: islands are not hydrated in slices"
         );
         for hash in hashes {
@@ -488,4 +497,51 @@ async fn a_query_string_is_answered_from_memory() {
     assert_eq!(header(&plain, "etag"), header(&tracked, "etag"));
     assert_eq!(body, tracked_body);
     assert_eq!(header(&tracked, "cache-control"), "no-cache");
+}
+
+/// What the app sets on a page (a header, as Leptos's `ResponseOptions`
+/// adds it to the response; a redirect) survives the start-up rendering:
+/// the held page answers with it. A page that answers anything else stops
+/// the start with an error naming it.
+#[tokio::test]
+async fn held_pages_keep_the_status_and_headers_the_app_gave_them() {
+    use axum::response::{Html, Redirect};
+    let options = options();
+    let tagged = || async { ([("x-robots-tag", "noindex")], Html("<p>tagged</p>")) };
+    let app_routes = renderer(options.clone())
+        .route("/tagged", get(tagged))
+        .route("/not-held", get(tagged))
+        .route("/moved", get(|| async { Redirect::permanent("/tagged") }));
+    let urls = ["/", "/tagged", "/moved"].map(String::from).to_vec();
+    let mut site = Site::default();
+    super::hold_pages(&mut site, &options, &app_routes, urls)
+        .await
+        .expect("200s and redirects are held");
+    let app = with_production_layers(router(Arc::new(site), app_routes.clone()));
+
+    for method in [Method::GET, Method::HEAD] {
+        let request = Request::builder().method(method.clone()).uri("/tagged");
+        let (response, _) = send(&app, request.body(Body::empty()).unwrap()).await;
+        assert_eq!(response.status(), StatusCode::OK, "{method}");
+        assert_eq!(header(&response, "x-robots-tag"), "noindex", "{method}");
+        assert_security_headers(&response);
+        assert!(response.headers().contains_key(header::ETAG));
+    }
+    let (moved, _) = get_path(&app, "/moved").await;
+    assert_eq!(moved.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(header(&moved, "location"), "/tagged");
+    // A page rendered for the request, not held, keeps them too.
+    let (fresh, _) = get_path(&app, "/not-held").await;
+    assert_eq!(fresh.status(), StatusCode::OK);
+    assert_eq!(header(&fresh, "x-robots-tag"), "noindex");
+
+    let urls = ["/", "/no-such-page"].map(String::from).to_vec();
+    let error = super::hold_pages(&mut Site::default(), &options, &app_routes, urls)
+        .await
+        .err()
+        .expect("a 404 cannot be held");
+    assert!(
+        error.starts_with("/no-such-page answered 404 Not Found when it was rendered at start-up"),
+        "{error}"
+    );
 }
