@@ -8,7 +8,6 @@ source scripts/setup.sh
 setup_build
 setup_test
 
-step "Rust tests (cargo test --lib, our crate unoptimised, its dependencies as in the release build)"
 # The unit tests are the lib's own test build, a compile of our crate that
 # nothing else reuses: at opt-level 0 it takes under a minute instead of
 # about three (docs/toolchain.md). The override names our package only, so
@@ -17,18 +16,26 @@ step "Rust tests (cargo test --lib, our crate unoptimised, its dependencies as i
 # reads it at compile time (option_env!), and another value rebuilds every
 # Leptos crate. --lib runs every Rust test we have: none are integration,
 # doc or binary tests, and the guard below keeps it so.
+rust_tests() {
+    LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr --lib \
+        --config 'profile.release.package.backend-guide.opt-level=0' \
+        --config 'profile.release.package.backend-guide.codegen-units=256' || return 1
+    echo "--- the content pipeline's tests (crates/guide-content, with its build feature)"
+    cargo test --release -p guide-content --features build
+}
 [ ! -d tests ] && ! grep -q '#\[test\]' src/main.rs ||
-    fail "tests outside the lib (tests/ or src/main.rs): add them to this step"
-LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr --lib \
-    --config 'profile.release.package.backend-guide.opt-level=0' \
-    --config 'profile.release.package.backend-guide.codegen-units=256' ||
-    fail "Rust tests failed"
+    fail "tests outside the lib (tests/ or src/main.rs): add them to rust_tests"
 
-step "Content pipeline tests (crates/guide-content, with its build feature)"
-cargo test --release -p guide-content --features build || fail "content pipeline tests failed"
-
-step "release build (cargo leptos build --release)"
+# The Rust tests and the client's half of the release build use about one
+# core each, and different build folders (cargo-leptos builds the client in
+# target/front), so they run side by side; the server's half then waits for
+# the tests' lock on the main build folder. Measured in docs/toolchain.md.
+step "Rust tests (cargo test --lib, our crate unoptimised; output below when done), beside the release build"
+in_background rust-tests rust_tests
+step "release build (cargo leptos build --release): the client now, the server after the Rust tests"
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed"
+step "the Rust tests' output"
+join_background
 build_lab
 
 step "Playwright (end2end/)"
