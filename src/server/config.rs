@@ -47,6 +47,34 @@ fn check_hash_file(options: &LeptosOptions) -> Result<(), String> {
 mod tests {
     use std::fs;
 
+    use leptos::config::LeptosOptions;
+
+    /// Leptos would panic on every page without the hash file (W13 in
+    /// docs/framework-workarounds.md): the start stops first, saying why.
+    #[test]
+    fn a_missing_hash_file_stops_the_start() {
+        let name = format!("backend-guide-test-hash-{}.txt", std::process::id());
+        let options = LeptosOptions::builder()
+            .output_name("backend-guide")
+            .hash_files(true)
+            .hash_file(name.as_str().into())
+            .build();
+        let error = super::check_hash_file(&options).unwrap_err();
+        assert!(error.contains(&format!("{name} is missing")), "{error}");
+        assert!(error.contains("LEPTOS_HASH_FILES=false"), "{error}");
+
+        let beside = std::env::current_exe().unwrap().with_file_name(&name);
+        fs::write(&beside, "").unwrap();
+        let found = super::check_hash_file(&options);
+        fs::remove_file(&beside).unwrap();
+        assert_eq!(found, Ok(()));
+
+        let unhashed = LeptosOptions::builder()
+            .output_name("backend-guide")
+            .build();
+        assert_eq!(super::check_hash_file(&unhashed), Ok(()));
+    }
+
     /// The keys of `[package.metadata.leptos]` in one file, as (key, value) lines.
     fn leptos_keys(path: &str) -> Vec<(String, String)> {
         let text = fs::read_to_string(path).unwrap();

@@ -60,7 +60,10 @@ async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
         .map_err(|e| e.to_string())?;
     let page = render(&renderer, request).await?;
     if page.status != StatusCode::NOT_FOUND {
-        return Err(format!("the not-found page answered {}, not 404", page.status));
+        return Err(format!(
+            "the not-found page answered {}, not 404",
+            page.status
+        ));
     }
     // Held as a 200: static hosts send this file with 404 themselves.
     let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
@@ -268,10 +271,15 @@ impl OwnAnswers {
              # Included by deploy/nginx-static.conf.\n",
         );
         for (url, target, status) in &self.redirects {
-            let _ = writeln!(out, "location = {url} {{ return {status} {}; }}", nginx_string(target)?);
+            let _ = writeln!(
+                out,
+                "location = {url} {{ return {status} {}; }}",
+                nginx_string(target)?
+            );
         }
         for (url, headers) in &self.headers {
-            let file = file_for(url, Kind::Html).ok_or_else(|| format!("{url} cannot be a file name"))?;
+            let file =
+                file_for(url, Kind::Html).ok_or_else(|| format!("{url} cannot be a file name"))?;
             for path in page_paths(url) {
                 let _ = writeln!(out, "location = {path} {{");
                 for line in common.nginx().lines().filter(|l| !l.starts_with('#')) {
@@ -284,7 +292,11 @@ impl OwnAnswers {
                     revalidate.to_str().unwrap_or_default()
                 );
                 for (name, value) in headers {
-                    let _ = writeln!(out, "    add_header {name} {} always;", nginx_string(value)?);
+                    let _ = writeln!(
+                        out,
+                        "    add_header {name} {} always;",
+                        nginx_string(value)?
+                    );
                 }
                 let _ = writeln!(out, "    try_files /{} =404;\n}}", file.display());
             }
@@ -306,9 +318,14 @@ fn page_paths(url: &str) -> Vec<String> {
 /// there, and it has no escape for it.
 fn nginx_string(value: &str) -> Result<String, String> {
     if value.contains('$') {
-        return Err(format!("{value:?} holds a `$`, which nginx would read as a variable"));
+        return Err(format!(
+            "{value:?} holds a `$`, which nginx would read as a variable"
+        ));
     }
-    Ok(format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")))
+    Ok(format!(
+        "\"{}\"",
+        value.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
 }
 
 /// Every page is a file, so no rewrite is needed, and both hosts send
@@ -480,18 +497,30 @@ mod tests {
 
         assert!(dir.join("plain/index.html").exists());
         assert!(dir.join("tagged/index.html").exists());
-        assert!(!dir.join("moved").exists(), "a redirect is a rule, not a file");
+        assert!(
+            !dir.join("moved").exists(),
+            "a redirect is a rule, not a file"
+        );
         assert!(read("_redirects").contains("\n/moved  /plain  308\n"));
         assert!(read("_headers").contains("/tagged\n  x-robots-tag: noindex\n"));
         assert!(read("_headers").contains("/tagged/\n  x-robots-tag: noindex\n"));
         assert!(!read("_headers").contains("/plain\n  x-robots-tag"));
         let pages = read(NGINX_PAGES);
-        assert!(pages.contains("location = /moved { return 308 \"/plain\"; }"), "{pages}");
+        assert!(
+            pages.contains("location = /moved { return 308 \"/plain\"; }"),
+            "{pages}"
+        );
         let tagged = pages.split("location = /tagged {").nth(1).expect(&pages);
         let tagged = tagged.split('}').next().unwrap();
-        assert!(tagged.contains("add_header x-robots-tag \"noindex\" always;"), "{tagged}");
+        assert!(
+            tagged.contains("add_header x-robots-tag \"noindex\" always;"),
+            "{tagged}"
+        );
         assert!(tagged.contains("add_header Cache-Control \"no-cache\" always;"));
-        assert!(tagged.contains("add_header x-content-type-options"), "{tagged}");
+        assert!(
+            tagged.contains("add_header x-content-type-options"),
+            "{tagged}"
+        );
         assert!(tagged.contains("try_files /tagged/index.html =404;"));
         std::fs::remove_dir_all(&dir).unwrap();
     }

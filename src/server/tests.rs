@@ -545,3 +545,24 @@ async fn held_pages_keep_the_status_and_headers_the_app_gave_them() {
         "{error}"
     );
 }
+
+/// Nothing random reaches a page: two start-ups on the same site folder
+/// agree on every ETag and on the build id. Leptos puts a new nonce in
+/// every render; `framework::tidy` drops it (W3 in
+/// docs/framework-workarounds.md), and this fails if it stops doing so.
+#[tokio::test]
+async fn two_start_ups_agree_on_every_etag_and_the_build_id() {
+    let options = options();
+    let first = build_site(&options, &renderer(options.clone()))
+        .await
+        .expect("site builds");
+    let second = build_site(&options, &renderer(options.clone()))
+        .await
+        .expect("site builds");
+    assert!(first.build().is_some());
+    assert_eq!(first.build(), second.build());
+    assert_eq!(first.urls().count(), second.urls().count());
+    for url in first.urls() {
+        assert_eq!(first.etag(url), second.etag(url), "{url}");
+    }
+}
