@@ -277,20 +277,24 @@ impl OwnAnswers {
                 nginx_string(target)?
             );
         }
+        // What every such location starts with: the common headers and
+        // the pages' Cache-Control.
+        let mut shared = String::new();
+        for line in common.nginx().lines().filter(|l| !l.starts_with('#')) {
+            let _ = writeln!(shared, "    {line}");
+        }
+        let revalidate = Caching::Revalidate.header();
+        let _ = writeln!(
+            shared,
+            "    add_header Cache-Control \"{}\" always;",
+            revalidate.to_str().unwrap_or_default()
+        );
         for (url, headers) in &self.headers {
             let file =
                 file_for(url, Kind::Html).ok_or_else(|| format!("{url} cannot be a file name"))?;
             for path in page_paths(url) {
                 let _ = writeln!(out, "location = {path} {{");
-                for line in common.nginx().lines().filter(|l| !l.starts_with('#')) {
-                    let _ = writeln!(out, "    {line}");
-                }
-                let revalidate = Caching::Revalidate.header();
-                let _ = writeln!(
-                    out,
-                    "    add_header Cache-Control \"{}\" always;",
-                    revalidate.to_str().unwrap_or_default()
-                );
+                out.push_str(&shared);
                 for (name, value) in headers {
                     let _ = writeln!(
                         out,

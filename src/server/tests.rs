@@ -58,10 +58,7 @@ async fn app() -> Router {
     let (site, options) = SITE
         .get_or_init(|| {
             std::thread::spawn(|| {
-                let options = LeptosOptions::builder()
-                    .output_name("backend-guide")
-                    .site_root(site_folder("shared").to_string_lossy().to_string())
-                    .build();
+                let options = options();
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .enable_all()
                     .build()
@@ -79,11 +76,15 @@ async fn app() -> Router {
     router(site, renderer(options))
 }
 
-/// Options naming the shared site folder (the site itself is not built).
+/// Options naming the tests' site folder. The folder is written once per
+/// process: tests that build a site read it at the same time, and writing
+/// it again under one of them could hand it a half-written file.
 fn options() -> LeptosOptions {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    let folder = FOLDER.get_or_init(|| site_folder("site"));
     LeptosOptions::builder()
         .output_name("backend-guide")
-        .site_root(site_folder("held").to_string_lossy().to_string())
+        .site_root(folder.to_string_lossy().to_string())
         .build()
 }
 
