@@ -25,7 +25,7 @@ const nginxServingTheExport = {
   timeout: 30_000,
 };
 
-/** Playwright's own Chromium when it is installed, else the system one. */
+/** Playwright's own Chromium when it is installed, else the system's. */
 function chromiumPath(): string | undefined {
   if (process.env.PW_CHROMIUM_PATH) return process.env.PW_CHROMIUM_PATH;
   try {
@@ -33,6 +33,8 @@ function chromiumPath(): string | undefined {
   } catch {
     // No bundled browser registered: fall through.
   }
+  // Debian's headless shell (what `make test` installs), else its Chromium.
+  if (fs.existsSync('/usr/bin/chromium-headless-shell')) return '/usr/bin/chromium-headless-shell';
   return '/usr/bin/chromium';
 }
 

@@ -9,8 +9,16 @@ import { QUICK, answer, next } from './quiz-helpers';
  * the states that only exist after some clicks (a quiz under way, its
  * feedback and results, a bookmarks list with an entry). Strict: any
  * violation of the rules below fails the test.
+ *
+ * The themes differ in colours only (style/main.css: `light-dark()` values,
+ * no rule shows or hides anything per theme), so each page or state gets
+ * every rule in the theme it opened in, then the theme button is pressed, as
+ * a reader would, and the rules that read colours run again. Half the pages
+ * open in the light theme and half in the dark one.
  */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/** The rules whose outcome depends on colours. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 type Theme = 'light' | 'dark';
 const THEMES: Theme[] = ['light', 'dark'];
@@ -58,17 +66,14 @@ function summarise(violations: Violation[]): string {
  * Runs axe on the page as it is now and expects no violations. A soft check:
  * a test that visits several states goes on and reports them all.
  */
-async function checkA11y(page: Page, testInfo: TestInfo, label: string) {
+async function checkA11y(page: Page, testInfo: TestInfo, label: string, only: 'colours' | 'all' = 'all') {
   // Legacy mode runs axe in the page itself. The default runs it per frame
   // and then once more in a new blank page to merge the frames' results,
   // which is for cross-origin frames (our pages have none) and costs half
   // the run. Only violations are checked, so only they are collected in
   // full: a long page has thousands of passing nodes to describe.
-  const results = await new AxeBuilder({ page })
-    .setLegacyMode(true)
-    .withTags(TAGS)
-    .options({ resultTypes: ['violations'] })
-    .analyze();
+  const builder = new AxeBuilder({ page }).setLegacyMode(true).options({ resultTypes: ['violations'] });
+  const results = await (only === 'colours' ? builder.withRules(COLOUR_RULES) : builder.withTags(TAGS)).analyze();
   const { violations } = results;
   if (violations.length > 0) {
     await testInfo.attach(`axe ${label}.json`, {
@@ -80,99 +85,108 @@ async function checkA11y(page: Page, testInfo: TestInfo, label: string) {
   expect.soft(violations.length, `axe found violations on ${label} (${page.url()}):\n\n${summary}\n`).toBe(0);
 }
 
+/**
+ * Every rule in the theme the page shows, then the colour rules in the other
+ * theme, switched with its button; the page stays in that other theme.
+ */
+async function checkInBothThemes(page: Page, testInfo: TestInfo, label: string) {
+  const shown: Theme = (await page.locator('html').getAttribute('data-theme')) === 'dark' ? 'dark' : 'light';
+  await checkA11y(page, testInfo, `${label} (${shown})`);
+  const other: Theme = shown === 'dark' ? 'light' : 'dark';
+  await switchTheme(page, other);
+  await checkA11y(page, testInfo, `${label} (${other}, colours)`, 'colours');
+}
+
 const pages = ['/', '/glossary', '/quiz', '/bookmarks', '/path', '/interview', '/lab', ...sections().map((s) => `/guide/${s.slug}`)];
 
-for (const theme of THEMES) {
-  test.describe(`${theme} theme`, () => {
-    for (const url of pages) {
-      test(`${url} has no axe violations (${theme})`, async ({ page }, testInfo) => {
-        await setTheme(page, theme);
-        const response = await page.goto(url);
-        expect(response?.status()).toBe(200);
-        await hydrated(page);
-        await checkA11y(page, testInfo, `${url} ${theme}`);
-      });
-    }
-
-    test.describe('not found', () => {
-      // The browser logs the 404 status of the document itself: expected here.
-      test.use({ allowedConsole: [/status of 404/] });
-
-      test(`the 404 page has no axe violations (${theme})`, async ({ page }, testInfo) => {
-        await setTheme(page, theme);
-        const response = await page.goto('/no-such-page');
-        expect(response?.status()).toBe(404);
-        await hydrated(page);
-        await checkA11y(page, testInfo, `404 ${theme}`);
-      });
-    });
-
-    test(`a quiz under way, its feedback and results have no axe violations (${theme})`, async ({ page }, testInfo) => {
-      await setTheme(page, theme);
-      await page.goto('/quiz?seed=7');
-      await hydrated(page);
-      await page.getByRole('radio', { name: /^Quick/ }).check();
-      await page.getByRole('button', { name: 'Start the quiz' }).click();
-      await expect(page.getByRole('heading', { name: `Question 1 of ${QUICK}` })).toBeVisible();
-      await checkA11y(page, testInfo, `quiz question ${theme}`);
-
-      await answer(page, 'right');
-      await checkA11y(page, testInfo, `quiz feedback, right ${theme}`);
-      await next(page);
-      await answer(page, 'wrong');
-      await checkA11y(page, testInfo, `quiz feedback, wrong ${theme}`);
-
-      for (let i = 3; i <= QUICK; i++) {
-        await next(page);
-        await answer(page, i % 2 ? 'right' : 'wrong');
-      }
-      await next(page);
-      await expect(page.getByText(/You scored \d+%/)).toBeVisible();
-      await checkA11y(page, testInfo, `quiz results ${theme}`);
-    });
-
-    test(`a kit under way, practice mode and ticked path checks have no axe violations (${theme})`, async ({ page }, testInfo) => {
-      await setTheme(page, theme);
-      await page.goto('/interview');
-      await hydrated(page);
-      const form = page.getByRole('form', { name: 'New kit' });
-      await expect(form.getByRole('button', { name: 'Suggest questions' })).toBeEnabled();
-      await form.getByRole('checkbox', { name: 'APIs', exact: true }).check();
-      await form.getByRole('button', { name: 'Suggest questions' }).click();
-      await expect(page.locator('.kit .kit-question').first()).toBeVisible();
-      await checkA11y(page, testInfo, `kit editor ${theme}`);
-      await page.getByRole('button', { name: 'Copy share link' }).click();
-      await page.getByLabel('Candidate').fill('Ada');
-      await page.getByRole('button', { name: 'Start the interview' }).click();
-      await page.locator('.scored-question').first().getByRole('radio', { name: /^3 Solid/ }).check();
-      await checkA11y(page, testInfo, `kit under way with a score and the share link ${theme}`);
-      await page.getByRole('button', { name: 'Practice as a candidate' }).click();
-      await page.locator('.practice-question').first().getByRole('button', { name: 'Show what a strong answer covers' }).click();
-      await checkA11y(page, testInfo, `practice with points shown ${theme}`);
-
-      await page.goto('/path');
-      await hydrated(page);
-      await expect(page.locator('.path-progress')).toContainText('0 of');
-      await page.locator('.stage').first().getByRole('checkbox').first().check();
-      await checkA11y(page, testInfo, `path with a ticked check ${theme}`);
-    });
-
-    test(`the bookmarks page with a bookmark has no axe violations (${theme})`, async ({ page }, testInfo) => {
-      await setTheme(page, theme);
-      await page.goto('/guide/skills');
-      await hydrated(page);
-      const star = page.getByRole('button', { name: 'Bookmark the section “Essential skills”' });
-      await star.click();
-      await expect(star).toHaveAttribute('aria-pressed', 'true');
-      await checkA11y(page, testInfo, `guide page with a pressed bookmark button ${theme}`);
-
-      await page.goto('/bookmarks');
-      await hydrated(page);
-      await expect(page.locator('.bookmark')).toHaveCount(1);
-      await checkA11y(page, testInfo, `bookmarks with one entry ${theme}`);
-    });
+pages.forEach((url, index) => {
+  const first: Theme = THEMES[index % 2];
+  test(`${url} has no axe violations in either theme (${first} first)`, async ({ page }, testInfo) => {
+    await setTheme(page, first);
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    await hydrated(page);
+    await checkInBothThemes(page, testInfo, url);
   });
-}
+});
+
+test.describe('not found', () => {
+  // The browser logs the 404 status of the document itself: expected here.
+  test.use({ allowedConsole: [/status of 404/] });
+
+  test('the 404 page has no axe violations in either theme', async ({ page }, testInfo) => {
+    await setTheme(page, 'dark');
+    const response = await page.goto('/no-such-page');
+    expect(response?.status()).toBe(404);
+    await hydrated(page);
+    await checkInBothThemes(page, testInfo, '404');
+  });
+});
+
+test('a quiz under way, its feedback and results have no axe violations in either theme', async ({ page }, testInfo) => {
+  await setTheme(page, 'light');
+  await page.goto('/quiz?seed=7');
+  await hydrated(page);
+  await page.getByRole('radio', { name: /^Quick/ }).check();
+  await page.getByRole('button', { name: 'Start the quiz' }).click();
+  await expect(page.getByRole('heading', { name: `Question 1 of ${QUICK}` })).toBeVisible();
+  await checkInBothThemes(page, testInfo, 'quiz question');
+
+  await answer(page, 'right');
+  await checkInBothThemes(page, testInfo, 'quiz feedback, right');
+  await next(page);
+  await answer(page, 'wrong');
+  await checkInBothThemes(page, testInfo, 'quiz feedback, wrong');
+
+  for (let i = 3; i <= QUICK; i++) {
+    await next(page);
+    await answer(page, i % 2 ? 'right' : 'wrong');
+  }
+  await next(page);
+  await expect(page.getByText(/You scored \d+%/)).toBeVisible();
+  await checkInBothThemes(page, testInfo, 'quiz results');
+});
+
+test('a kit under way, practice mode and ticked path checks have no axe violations in either theme', async ({ page }, testInfo) => {
+  await setTheme(page, 'dark');
+  await page.goto('/interview');
+  await hydrated(page);
+  const form = page.getByRole('form', { name: 'New kit' });
+  await expect(form.getByRole('button', { name: 'Suggest questions' })).toBeEnabled();
+  await form.getByRole('checkbox', { name: 'APIs', exact: true }).check();
+  await form.getByRole('button', { name: 'Suggest questions' }).click();
+  await expect(page.locator('.kit .kit-question').first()).toBeVisible();
+  await checkInBothThemes(page, testInfo, 'kit editor');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  await page.getByLabel('Candidate').fill('Ada');
+  await page.getByRole('button', { name: 'Start the interview' }).click();
+  await page.locator('.scored-question').first().getByRole('radio', { name: /^3 Solid/ }).check();
+  await checkInBothThemes(page, testInfo, 'kit under way with a score and the share link');
+  await page.getByRole('button', { name: 'Practice as a candidate' }).click();
+  await page.locator('.practice-question').first().getByRole('button', { name: 'Show what a strong answer covers' }).click();
+  await checkInBothThemes(page, testInfo, 'practice with points shown');
+
+  await page.goto('/path');
+  await hydrated(page);
+  await expect(page.locator('.path-progress')).toContainText('0 of');
+  await page.locator('.stage').first().getByRole('checkbox').first().check();
+  await checkInBothThemes(page, testInfo, 'path with a ticked check');
+});
+
+test('the bookmarks page with a bookmark has no axe violations in either theme', async ({ page }, testInfo) => {
+  await setTheme(page, 'light');
+  await page.goto('/guide/skills');
+  await hydrated(page);
+  const star = page.getByRole('button', { name: 'Bookmark the section “Essential skills”' });
+  await star.click();
+  await expect(star).toHaveAttribute('aria-pressed', 'true');
+  await checkInBothThemes(page, testInfo, 'guide page with a pressed bookmark button');
+
+  await page.goto('/bookmarks');
+  await hydrated(page);
+  await expect(page.locator('.bookmark')).toHaveCount(1);
+  await checkInBothThemes(page, testInfo, 'bookmarks with one entry');
+});
 
 /**
  * The lab in both themes from one start of its database (the slow part):
@@ -186,15 +200,11 @@ test('a lab run, its judgement and an SQL error have no axe violations, in both 
   await run(page);
   await expect(outcome(page)).toContainText('Not yet');
   await page.getByRole('button', { name: /^Show a hint/ }).click();
-  await checkA11y(page, testInfo, 'lab judgement and rows light');
-  await switchTheme(page, 'dark');
-  await checkA11y(page, testInfo, 'lab judgement and rows dark');
+  await checkInBothThemes(page, testInfo, 'lab judgement and rows');
   await write(page, 'SELECT FROM WHERE;');
   await run(page);
   await expect(outcome(page)).toContainText('Error at line 1');
-  await checkA11y(page, testInfo, 'lab error dark');
-  await switchTheme(page, 'light');
-  await checkA11y(page, testInfo, 'lab error light');
+  await checkInBothThemes(page, testInfo, 'lab error');
 });
 
 test('the skip link is the first stop for the keyboard and moves focus to the main content', async ({ page }) => {
