@@ -257,6 +257,13 @@ setup_build() {
     else
         export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TOOLS_DIR/target}"
     fi
+    # Cargo decides what to rebuild from the files' checksums, not their
+    # times: in a fresh clone (CI) every file is new, and the patched
+    # wasm-streams (crates/wasm-streams-lite) would otherwise rebuild every
+    # Leptos crate it sits under, for the client, the server and the tests.
+    # An unstable cargo option, accepted under RUSTC_BOOTSTRAP=1 (see
+    # ensure_rust; ignored without it).
+    export CARGO_UNSTABLE_CHECKSUM_FRESHNESS=true
     # cargo-leptos compiles in the foreground. The wasm-bindgen CLI compiles
     # beside it (in its own folder, see cargo_install), and the downloads
     # wait on the network meanwhile: wasm-opt and the lab's packages from
