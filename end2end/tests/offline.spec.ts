@@ -19,6 +19,10 @@ async function cacheNames(page: Page): Promise<string[]> {
 test.describe('offline', SERVED, () => {
   // The unknown address asked for offline answers 503 on purpose.
   test.use({ allowedConsole: [/status of 503/] });
+  // Each test starts its own server (one of them twice) and waits for the
+  // service worker to store the whole site: 13-18 s on an idle machine,
+  // and one went past the default 30 s on a busy one (2026-12-03).
+  test.slow();
 
   test('after one visit the whole guide, the quiz and bookmarks work offline', async ({ page, context }) => {
     const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 11);

@@ -99,14 +99,23 @@ pub fn run() -> ExitCode {
         .enable_all()
         .build()
     {
-        Ok(runtime) => match command() {
-            Ok(Command::Serve) => runtime.block_on(serve()),
-            Ok(Command::Export(dir)) => runtime.block_on(export_to(&dir)),
-            Err(e) => {
-                tracing::error!("{e}");
-                ExitCode::FAILURE
-            }
-        },
+        Ok(runtime) => {
+            let code = match command() {
+                Ok(Command::Serve) => runtime.block_on(serve()),
+                Ok(Command::Export(dir)) => runtime.block_on(export_to(&dir)),
+                Err(e) => {
+                    tracing::error!("{e}");
+                    ExitCode::FAILURE
+                }
+            };
+            // Work still running in the background is abandoned: the
+            // start-up's brotli pass over every held body (about 15 s of one
+            // core) only fills memory that is about to go. Dropping the
+            // runtime would wait for it, so a server stopped soon after it
+            // started took that long to exit.
+            runtime.shutdown_background();
+            code
+        }
         Err(e) => {
             tracing::error!("cannot start the runtime: {e}");
             ExitCode::FAILURE
