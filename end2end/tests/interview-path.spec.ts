@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { SERVED, expect, hydrated, plantOnce, test } from './fixtures';
-import { OwnServer } from './own-server';
+import { OwnServer, ownPort } from './own-server';
 
 /** The interview tool has read storage (its lazy island is running). */
 async function kitsReady(page: Page) {
@@ -327,7 +327,7 @@ test('on a 360 px phone the kit and the path fit the width', async ({ page }) =>
 
 test.describe('offline', SERVED, () => {
   test('the path and the interview kit work offline after one visit', async ({ page, context }) => {
-    const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 13);
+    const server = new OwnServer(ownPort(13));
     await server.start('offline-learning');
     try {
       await page.goto(server.url + '/');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SERVED, expect, hydrated, sections, test } from './fixtures';
-import { OwnServer } from './own-server';
+import { OwnServer, ownPort } from './own-server';
 import { answer } from './quiz-helpers';
 
 // These tests stop and restart servers of their own, each on its own port.
@@ -25,7 +25,7 @@ test.describe('offline', SERVED, () => {
   test.slow();
 
   test('after one visit the whole guide, the quiz and bookmarks work offline', async ({ page, context }) => {
-    const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 11);
+    const server = new OwnServer(ownPort(11));
     await server.start('offline-a');
     try {
       await page.goto(server.url + '/');
@@ -89,7 +89,7 @@ test.describe('offline', SERVED, () => {
   });
 
   test('a new build is found when back online and the reader is offered a reload', async ({ page, context }) => {
-    const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 12);
+    const server = new OwnServer(ownPort(12));
     await server.start('update-a');
     try {
       await page.goto(server.url + '/guide/tools');

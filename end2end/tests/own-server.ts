@@ -7,6 +7,14 @@ import { test } from '@playwright/test';
 const root = path.join(__dirname, '..', '..');
 const bin = process.env.E2E_SERVER_BIN ?? 'target/release/backend-guide';
 
+/**
+ * The port of a test's own server: the suite's port (E2E_PORT) plus
+ * `offset`, one offset per spec (docs/testing.md lists them).
+ */
+export function ownPort(offset: number): number {
+  return Number(process.env.E2E_PORT ?? 3000) + offset;
+}
+
 /** The suite runs against nginx serving the static export (E2E_TARGET=export). */
 export const exported = process.env.E2E_TARGET === 'export';
 

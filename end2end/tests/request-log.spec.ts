@@ -1,10 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { exported, OwnServer } from './own-server';
+import { exported, OwnServer, ownPort } from './own-server';
 
 // The server's own log, as an operator reads it: one line per request, in
 // the same layout as its other lines, written to a pipe (as under systemd
 // or docker) rather than a terminal.
-const port = Number(process.env.E2E_PORT ?? 3000) + 14;
+const port = ownPort(14);
 const STAMP = String.raw`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z`;
 
 async function logOf(env: Record<string, string>): Promise<string> {

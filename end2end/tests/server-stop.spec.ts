@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { exported, OwnServer } from './own-server';
+import { exported, OwnServer, ownPort } from './own-server';
 
 // How our server ends when it is told to (SIGTERM, as systemd or docker
 // send it): at once, even while its start-up work goes on in the background.
 test.skip(exported, 'our server itself; the static export has none');
 
 test('a server stopped right after it starts exits at once, after saying so', async () => {
-  const server = new OwnServer(Number(process.env.E2E_PORT ?? 3000) + 15, {
+  const server = new OwnServer(ownPort(15), {
     env: { RUST_LOG: 'info' },
     captureOutput: true,
   });
