@@ -12,6 +12,7 @@ export const test = base.extend<{ allowedConsole: RegExp[]; consoleProblems: str
   consoleProblems: [
     async ({ page, allowedConsole }, use) => {
       const problems: string[] = [];
+      problemsOf.set(page, problems);
       page.on('console', (msg) => {
         if (allowedConsole.some((re) => re.test(msg.text()))) return;
         if (msg.type() === 'error' || msg.type() === 'warning') {
@@ -32,9 +33,38 @@ export const test = base.extend<{ allowedConsole: RegExp[]; consoleProblems: str
 
 export { expect };
 
-/** Waits until the WASM client has hydrated the page (it marks <html>). */
+/** Each page's console problems so far, for the messages of failed waits. */
+const problemsOf = new WeakMap<Page, string[]>();
+
+/**
+ * Waits until the WASM client has hydrated the page (it marks <html>). When
+ * it does not, the failure says how far the page got: its client files as
+ * the browser fetched them, and any console problem.
+ */
 export async function hydrated(page: Page) {
-  await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
+  try {
+    await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
+  } catch (error) {
+    const state = await page
+      .evaluate(() => ({
+        url: location.href,
+        readyState: document.readyState,
+        client: performance
+          .getEntriesByType('resource')
+          .filter((e) => new URL(e.name).pathname.startsWith('/pkg/'))
+          .map((e) => {
+            const r = e as PerformanceResourceTiming;
+            const ms = (t: number) => Math.round(t);
+            return `${new URL(r.name).pathname} start ${ms(r.startTime)} ms, end ${ms(r.responseEnd)} ms, ${r.encodedBodySize} B, status ${r.responseStatus}`;
+          }),
+        now: Math.round(performance.now()),
+      }))
+      .catch((e) => `the page could not be asked: ${e}`);
+    const problems = problemsOf.get(page) ?? [];
+    throw new Error(
+      `the page did not hydrate in 15 s\n${JSON.stringify(state, null, 2)}\nconsole problems: ${JSON.stringify(problems)}\n${error}`,
+    );
+  }
 }
 
 export interface SectionInfo {
