@@ -68,7 +68,7 @@ async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
     // Held as a 200: static hosts send this file with 404 themselves.
     let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
     site.insert_page(NOT_FOUND_PAGE, html.into());
-    site.make_brotli();
+    site.make_brotli_on_every_core();
     Ok(site)
 }
 

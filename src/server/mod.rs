@@ -8,7 +8,6 @@ mod encoding;
 mod export;
 mod framework;
 mod limits;
-mod log_writer;
 mod offline;
 mod request_log;
 mod security;
@@ -70,24 +69,24 @@ fn command() -> Result<Command, String> {
 
 /// Serves the site until SIGTERM or Ctrl-C, or exports it (`export DIR`).
 pub fn run() -> ExitCode {
-    let logs = log_writer::Batched::new(std::io::stdout());
-    logs.flush_periodically();
+    // Lines are handed to a writer thread, so a slow terminal or pipe never
+    // holds up a request. Not lossy: when the output falls behind, loggers
+    // wait for room rather than lines being dropped. `logs` writes out what
+    // is left when it is dropped, at the end of this function.
+    let (writer, logs) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .thread_name("log-writer")
+        .finish(std::io::stdout());
     let at_terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
                 .unwrap_or_else(|_| "info,backend_guide=info".into()),
         )
-        .with_writer({
-            let logs = logs.clone();
-            move || log_writer::Line(logs.clone())
-        })
+        .with_writer(writer)
         // Colours for a person at a terminal, plain text for log files.
         .with_ansi(at_terminal)
         .init();
-    if !at_terminal {
-        request_log::write_directly_to(logs.clone());
-    }
     if !system::no_transparent_huge_pages() {
         tracing::debug!("transparent huge pages stay as the system has them");
     }
@@ -121,7 +120,7 @@ pub fn run() -> ExitCode {
             ExitCode::FAILURE
         }
     };
-    let _ = logs.flush();
+    drop(logs);
     code
 }
 

@@ -1,7 +1,12 @@
 //! Calls into the system and the allocator that Rust cannot check: the
-//! server's only `unsafe` code besides `zero_copy` (whose mapping is its
-//! whole purpose). Each block says what makes it sound; the rest of the
-//! server calls the safe functions here.
+//! server's only `unsafe` code. Each block says what makes it sound; the
+//! rest of the server (`zero_copy` above all) calls the safe functions and
+//! types here.
+
+use std::fs::File;
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Asks the kernel not to back this process's memory with transparent huge
 /// pages. mimalloc marks its segments for them (`MADV_HUGEPAGE`), and a
@@ -42,6 +47,157 @@ pub fn yield_cpu() {
     // cannot fail on Linux.
     unsafe {
         libc::sched_yield();
+    }
+}
+
+/// A file that bodies are appended to and never changed after, mapped
+/// read-only into memory, so that each appended body can be used as an
+/// ordinary slice and also sent from the file with [`send_from_file`].
+/// Lives as long as the process (the mapping is never unmapped).
+pub struct HeldFile {
+    file: File,
+    /// Where the mapping starts in memory.
+    base: usize,
+    capacity: usize,
+    /// Bytes appended so far (each range is handed out once).
+    used: AtomicUsize,
+}
+
+impl HeldFile {
+    /// `file` (opened for reading and writing, empty), grown to `capacity`
+    /// bytes (sparse: nothing is stored until written) and mapped; `None`
+    /// when the system refuses.
+    #[cfg(target_os = "linux")]
+    pub fn new(file: File, capacity: usize) -> Option<HeldFile> {
+        file.set_len(capacity as u64).ok()?;
+        let fd = file.as_raw_fd();
+        // SAFETY: plain system calls on the open descriptor `file` owns.
+        // The mapping is read-only and never unmapped; its bytes are read
+        // only through `append`'s slices, each of a range written before
+        // the slice is made and never written again.
+        let base = unsafe {
+            // Reads need not stamp the file's access time (each sendfile
+            // did: `touch_atime` showed in the profile).
+            let flags = libc::fcntl(fd, libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(fd, libc::F_SETFL, flags | libc::O_NOATIME);
+            }
+            libc::mmap(
+                std::ptr::null_mut(),
+                capacity,
+                libc::PROT_READ,
+                libc::MAP_SHARED,
+                fd,
+                0,
+            )
+        };
+        (base != libc::MAP_FAILED).then(|| HeldFile {
+            file,
+            base: base as usize,
+            capacity,
+            used: AtomicUsize::new(0),
+        })
+    }
+
+    #[cfg(not(target_os = "linux"))]
+    pub fn new(_: File, _: usize) -> Option<HeldFile> {
+        None
+    }
+
+    /// Writes `bytes` after everything appended before and returns them as
+    /// they are in the mapping; `None` when there is no room left, or
+    /// nothing to append.
+    pub fn append(&'static self, bytes: &[u8]) -> io::Result<Option<&'static [u8]>> {
+        use std::os::unix::fs::FileExt;
+        let len = bytes.len();
+        if len == 0 {
+            return Ok(None);
+        }
+        let Ok(start) = self
+            .used
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
+                (used + len <= self.capacity).then_some(used + len)
+            })
+        else {
+            return Ok(None);
+        };
+        // `start..start + len` was just reserved for this call alone: the
+        // bump above never hands out a range twice.
+        self.file.write_all_at(bytes, start as u64)?;
+        // SAFETY: the range lies within the mapping, which is never
+        // unmapped; its bytes were written above, once, and no write
+        // reaches them again.
+        let held = unsafe { std::slice::from_raw_parts((self.base + start) as *const u8, len) };
+        Ok(Some(held))
+    }
+
+    /// Where `bytes` start in the file, if they lie wholly in what has been
+    /// appended (a body from [`HeldFile::append`] or a part of one).
+    pub fn offset_of(&self, bytes: &[u8]) -> Option<usize> {
+        let start = (bytes.as_ptr() as usize).checked_sub(self.base)?;
+        (start + bytes.len() <= self.used.load(Ordering::Acquire)).then_some(start)
+    }
+
+    /// The file, for [`send_from_file`].
+    pub fn fd(&self) -> BorrowedFd<'_> {
+        self.file.as_fd()
+    }
+}
+
+/// Sends up to `len` bytes of `file`, from `offset`, on `socket` with
+/// `sendfile`: the socket takes references to the file's cached pages
+/// instead of a copy. Returns how many bytes went.
+#[cfg(target_os = "linux")]
+pub fn send_from_file(
+    socket: BorrowedFd<'_>,
+    file: BorrowedFd<'_>,
+    offset: usize,
+    len: usize,
+) -> io::Result<usize> {
+    let mut offset = offset as libc::off_t;
+    // SAFETY: both descriptors are open for the borrows' lifetime;
+    // `offset` is a local the call may update.
+    let sent = unsafe { libc::sendfile(socket.as_raw_fd(), file.as_raw_fd(), &mut offset, len) };
+    if sent < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(sent as usize)
+    }
+}
+
+/// Sends `bytes` on `socket`, marked "more to come" when `more` (so that a
+/// head and the body after it leave in full segments). Returns how many
+/// bytes went.
+#[cfg(target_os = "linux")]
+pub fn send(socket: BorrowedFd<'_>, bytes: &[u8], more: bool) -> io::Result<usize> {
+    let flags = libc::MSG_NOSIGNAL | if more { libc::MSG_MORE } else { 0 };
+    // SAFETY: the descriptor is open for the borrow's lifetime and `bytes`
+    // is a live slice of `bytes.len()` bytes.
+    let sent = unsafe {
+        libc::send(
+            socket.as_raw_fd(),
+            bytes.as_ptr().cast(),
+            bytes.len(),
+            flags,
+        )
+    };
+    if sent < 0 {
+        Err(io::Error::last_os_error())
+    } else {
+        Ok(sent as usize)
+    }
+}
+
+/// An anonymous shared-memory file (`memfd`), for when the temporary
+/// directory takes no unnamed files.
+#[cfg(target_os = "linux")]
+pub fn shared_memory_file(name: &std::ffi::CStr) -> Option<File> {
+    use std::os::fd::FromRawFd;
+    // SAFETY: `name` is a valid C string; the descriptor, when there is
+    // one, is new and handed to the `File` that owns it from then on.
+    unsafe {
+        let fd = libc::memfd_create(name.as_ptr(), libc::MFD_CLOEXEC);
+        (fd >= 0).then(|| File::from_raw_fd(fd))
     }
 }
 

@@ -58,6 +58,9 @@ async fn app() -> Router {
     let (site, options) = SITE
         .get_or_init(|| {
             std::thread::spawn(|| {
+                // As the server does before it builds its site: held bodies
+                // then live in the file `sendfile` reads.
+                super::zero_copy::start();
                 let options = options();
                 let runtime = tokio::runtime::Builder::new_current_thread()
                     .enable_all()
@@ -66,7 +69,7 @@ async fn app() -> Router {
                 let site = runtime
                     .block_on(build_site(&options, &renderer(options.clone())))
                     .expect("site builds");
-                site.make_brotli();
+                site.make_brotli_on_every_core();
                 (Arc::new(site), options)
             })
             .join()
@@ -452,6 +455,48 @@ async fn unfinished_request_headers_lose_their_connection() {
     assert!(
         rest.is_empty() || answer.starts_with("HTTP/1.1 408"),
         "unexpected answer {answer:?}"
+    );
+    stop.send(()).unwrap();
+    server.await.unwrap();
+}
+
+/// Held bodies leave through hyper with `sendfile` (zero_copy.rs): hyper
+/// hands the connection the held bytes themselves, not a copy. Were a hyper
+/// release to copy them, pages would still arrive whole (by ordinary
+/// writes), and this test would say that the fast path is gone.
+#[tokio::test]
+async fn held_bodies_leave_through_hyper_with_sendfile() {
+    let app = app().await;
+    assert!(super::zero_copy::start(), "Linux has O_TMPFILE or memfd");
+    let (addr, stop, server) = listening(app).await;
+    let before = super::zero_copy::bytes_sent_from_file();
+    let mut client = TcpStream::connect(addr).await.unwrap();
+    client
+        .write_all(
+            b"GET /guide/tools HTTP/1.1\r\nhost: x\r\naccept-encoding: br\r\nconnection: close\r\n\r\n",
+        )
+        .await
+        .unwrap();
+    let mut answer = Vec::new();
+    tokio::time::timeout(Duration::from_secs(5), client.read_to_end(&mut answer))
+        .await
+        .expect("the page arrives")
+        .unwrap();
+    let sent = super::zero_copy::bytes_sent_from_file() - before;
+    let head_end = answer
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a complete head")
+        + 4;
+    let head = String::from_utf8_lossy(&answer[..head_end]).to_lowercase();
+    assert!(head.starts_with("http/1.1 200"), "{head}");
+    assert!(head.contains("content-encoding: br"), "{head}");
+    let body = answer.len() - head_end;
+    assert!(body > 1000, "a guide page, compressed: {body} bytes");
+    // Other tests may send held bodies at the same time: at least ours.
+    assert!(
+        sent >= body as u64,
+        "{sent} of the body's {body} bytes left with sendfile"
     );
     stop.send(()).unwrap();
     server.await.unwrap();
