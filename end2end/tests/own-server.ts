@@ -55,11 +55,13 @@ export class OwnServer {
     let command = bin;
     let args: string[] = [];
     if (exported) {
-      // Exporting (rendering and compressing every file) takes seconds of
-      // its own: give the test that much more time.
+      // Exporting (rendering every page, gzip copies) takes a few seconds
+      // of its own: give the test that much more time. These servers test
+      // what a reader's browser keeps and updates, not compression (the
+      // suite's own export has its .br copies): no brotli, the slow part.
       test.info().setTimeout(test.info().timeout + 20_000);
       const dir = path.join(os.tmpdir(), `e2e-export-${build}-${this.port}`);
-      await promisify(execFile)(bin, ['export', dir], { cwd: root, env });
+      await promisify(execFile)(bin, ['export', dir, '--no-brotli'], { cwd: root, env });
       command = 'bench/serve-export.sh';
       args = [dir, String(this.port)];
     }

@@ -6,7 +6,8 @@
 //! file. Pages become `<path>/index.html`, the not-found page `/404.html`,
 //! every other file keeps its path, and each compressible one gets its `.gz`
 //! and `.br` beside it (what nginx's `gzip_static` and `brotli_static` look
-//! for). The headers our server sends go into `_headers` (read by Netlify
+//! for). `--no-brotli` leaves out the `.br` copies, the slow part (seconds
+//! of every core), for a quick look or a host that compresses on its own. The headers our server sends go into `_headers` (read by Netlify
 //! and Cloudflare Pages) and `.nginx/headers.conf` (included by
 //! `deploy/nginx-static.conf`). See docs/deploying.md.
 
@@ -43,16 +44,17 @@ pub struct Summary {
     pub build: String,
 }
 
-/// Builds the site as the server would and writes it under `dir`.
-pub async fn export(dir: &Path) -> Result<Summary, String> {
+/// Builds the site as the server would and writes it under `dir`, with
+/// `.br` copies when `brotli`.
+pub async fn export(dir: &Path, brotli: bool) -> Result<Summary, String> {
     let options = config::load()?;
-    let site = exported_site(&options).await?;
+    let site = exported_site(&options, brotli).await?;
     write_site(&site, dir)
 }
 
 /// The site the server holds, plus the not-found page, every body
-/// compressed at the best quality.
-async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
+/// compressed with gzip and, when `brotli`, with brotli at its best.
+async fn exported_site(options: &LeptosOptions, brotli: bool) -> Result<Site, String> {
     let renderer = renderer(options.clone());
     let mut site = build_site(options, &renderer).await?;
     let request = Request::get(NOT_FOUND_PAGE)
@@ -68,7 +70,9 @@ async fn exported_site(options: &LeptosOptions) -> Result<Site, String> {
     // Held as a 200: static hosts send this file with 404 themselves.
     let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
     site.insert_page(NOT_FOUND_PAGE, html.into());
-    site.make_brotli_on_every_core();
+    if brotli {
+        site.make_brotli_on_every_core();
+    }
     Ok(site)
 }
 

@@ -43,27 +43,51 @@ use site::Site;
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What the binary was asked to do.
+#[derive(Debug, PartialEq)]
 enum Command {
     /// Serve the site (no arguments).
     Serve,
-    /// `export [DIR]`: write the site as static files (see `export`).
-    Export(std::path::PathBuf),
+    /// `export [DIR] [--no-brotli]`: write the site as static files (see
+    /// `export`); `brotli` false skips the `.br` copies.
+    Export {
+        dir: std::path::PathBuf,
+        brotli: bool,
+    },
 }
 
+const USAGE: &str = "run with no arguments to serve, or `export [DIR] [--no-brotli]`";
+
 fn command() -> Result<Command, String> {
-    let mut args = std::env::args().skip(1);
+    parse_command(std::env::args().skip(1), std::env::var("EXPORT_DIR").ok())
+}
+
+fn parse_command(
+    mut args: impl Iterator<Item = String>,
+    export_dir: Option<String>,
+) -> Result<Command, String> {
     match args.next().as_deref() {
         None => Ok(Command::Serve),
         Some("export") => {
-            let dir = args
-                .next()
-                .or_else(|| std::env::var("EXPORT_DIR").ok().filter(|d| !d.is_empty()))
+            let (mut dir, mut brotli) = (None, true);
+            for arg in args {
+                match arg.as_str() {
+                    "--no-brotli" => brotli = false,
+                    flag if flag.starts_with('-') => {
+                        return Err(format!("unknown option `{flag}`: {USAGE}"));
+                    }
+                    _ if dir.is_some() => return Err(format!("one folder only: {USAGE}")),
+                    _ => dir = Some(arg),
+                }
+            }
+            let dir = dir
+                .or_else(|| export_dir.filter(|d| !d.is_empty()))
                 .unwrap_or_else(|| export::DEFAULT_DIR.into());
-            Ok(Command::Export(dir.into()))
+            Ok(Command::Export {
+                dir: dir.into(),
+                brotli,
+            })
         }
-        Some(other) => Err(format!(
-            "unknown command `{other}`: run with no arguments to serve, or `export [DIR]`"
-        )),
+        Some(other) => Err(format!("unknown command `{other}`: {USAGE}")),
     }
 }
 
@@ -101,7 +125,7 @@ pub fn run() -> ExitCode {
         Ok(runtime) => {
             let code = match command() {
                 Ok(Command::Serve) => runtime.block_on(serve()),
-                Ok(Command::Export(dir)) => runtime.block_on(export_to(&dir)),
+                Ok(Command::Export { dir, brotli }) => runtime.block_on(export_to(&dir, brotli)),
                 Err(e) => {
                     tracing::error!("{e}");
                     ExitCode::FAILURE
@@ -125,8 +149,8 @@ pub fn run() -> ExitCode {
 }
 
 /// Writes the site into `dir` as static files.
-async fn export_to(dir: &Path) -> ExitCode {
-    match export::export(dir).await {
+async fn export_to(dir: &Path, brotli: bool) -> ExitCode {
+    match export::export(dir, brotli).await {
         Ok(summary) => {
             tracing::info!(
                 "exported build {} to {}: {} files, {:.1} MB",

@@ -612,3 +612,39 @@ async fn two_start_ups_agree_on_every_etag_and_the_build_id() {
         assert_eq!(first.etag(url), second.etag(url), "{url}");
     }
 }
+
+#[test]
+fn the_command_line_serves_or_exports() {
+    use super::{Command, parse_command};
+    let parse = |args: &[&str], env: Option<&str>| {
+        parse_command(args.iter().map(|a| a.to_string()), env.map(String::from))
+    };
+    assert_eq!(parse(&[], None), Ok(Command::Serve));
+    let export = |dir: &str, brotli| {
+        Ok(Command::Export {
+            dir: dir.into(),
+            brotli,
+        })
+    };
+    assert_eq!(
+        parse(&["export"], None),
+        export(super::export::DEFAULT_DIR, true)
+    );
+    assert_eq!(parse(&["export"], Some("out")), export("out", true));
+    assert_eq!(
+        parse(&["export", "site"], Some("out")),
+        export("site", true)
+    );
+    assert_eq!(
+        parse(&["export", "--no-brotli", "site"], None),
+        export("site", false)
+    );
+    assert_eq!(
+        parse(&["export", "site", "--no-brotli"], None),
+        export("site", false)
+    );
+    for wrong in [&["serve"][..], &["export", "--fast"], &["export", "a", "b"]] {
+        let error = parse(wrong, None).unwrap_err();
+        assert!(error.contains("export [DIR] [--no-brotli]"), "{error}");
+    }
+}
