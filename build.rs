@@ -10,7 +10,7 @@ use std::{env, fs, path::Path, process};
 /// Scripts every page runs from `<head>`, readable in `src/components/`;
 /// the pages carry them minified, from `$OUT_DIR/<name>`
 /// (`crate::components::inline_scripts`).
-const INLINE_SCRIPTS: [&str; 3] = ["menu.js", "copy_code.js", "page_navigation.js"];
+const INLINE_SCRIPTS: [&str; 4] = ["theme.js", "menu.js", "copy_code.js", "page_navigation.js"];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");

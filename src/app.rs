@@ -11,7 +11,6 @@ use crate::{
     components::offline_status::OfflineStatus,
     components::section_nav::SectionNav,
     routes::SiteRoutes,
-    storage::theme_choice,
 };
 
 /// The document around the app: rendered on the server only.
@@ -24,7 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="color-scheme" content="light dark" />
                 // Before anything paints: the reader's saved theme, if any.
-                <script inner_html=theme_choice::early_script()></script>
+                <script inner_html=inline_scripts::THEME></script>
                 <script inner_html=inline_scripts::MENU></script>
                 <script inner_html=inline_scripts::COPY_CODE></script>
                 <script inner_html=inline_scripts::PAGE_NAVIGATION></script>

@@ -3,6 +3,10 @@
 //! `build.rs` into `$OUT_DIR`. The server hashes each into the page's
 //! Content-Security-Policy.
 
+/// The reader's saved theme (`theme.js`), applied before anything paints.
+/// It reads the key `storage::theme_choice` writes.
+pub const THEME: &str = include_str!(concat!(env!("OUT_DIR"), "/theme.js"));
+
 /// The phone menu (`menu.js`): opens and closes the site links from the
 /// first paint, and when the WASM never arrives.
 pub const MENU: &str = include_str!(concat!(env!("OUT_DIR"), "/menu.js"));
@@ -23,6 +27,7 @@ mod tests {
     #[test]
     fn the_pages_carry_the_scripts_minified_with_their_code_intact() {
         for (name, minified, readable) in [
+            ("theme.js", THEME, include_str!("theme.js")),
             ("menu.js", MENU, include_str!("menu.js")),
             ("copy_code.js", COPY_CODE, include_str!("copy_code.js")),
             (

@@ -36,17 +36,6 @@ fn key() -> String {
     format!("{NAMESPACE}:theme")
 }
 
-/// The script for `<head>`: applies the saved theme as
-/// `<html data-theme>`. Storage may be unavailable (private modes): then
-/// the system setting applies.
-pub fn early_script() -> String {
-    format!(
-        "try{{var t=localStorage.getItem('{}');\
-         if(t==='light'||t==='dark')document.documentElement.dataset.theme=t}}catch(e){{}}",
-        key()
-    )
-}
-
 /// Remembers the reader's pick (when storage allows).
 pub fn keep(theme: Theme) {
     super::browser::write_raw(&key(), theme.name());
@@ -58,9 +47,9 @@ mod tests {
 
     #[test]
     fn the_early_script_reads_the_key_written_here() {
-        let script = early_script();
+        let script = crate::components::inline_scripts::THEME;
         assert!(
-            script.contains("localStorage.getItem('backend-guide:theme')"),
+            script.contains(&format!("localStorage.getItem('{}')", key())),
             "{script}"
         );
         for theme in [Theme::Light, Theme::Dark] {
