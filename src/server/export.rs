@@ -7,8 +7,9 @@
 //! every other file keeps its path, and each compressible one gets its `.gz`
 //! and `.br` beside it (what nginx's `gzip_static` and `brotli_static` look
 //! for). `--no-brotli` leaves out the `.br` copies, the slow part (seconds
-//! of every core), for a quick look or a host that compresses on its own. The headers our server sends go into `_headers` (read by Netlify
-//! and Cloudflare Pages) and `.nginx/headers.conf` (included by
+//! of every core), for a quick look or a host that compresses on its own.
+//! The headers our server sends go into `_headers` (read by Netlify and
+//! Cloudflare Pages) and `.nginx/headers.conf` (included by
 //! `deploy/nginx-static.conf`). See docs/deploying.md.
 
 use std::fmt::Write as _;
@@ -71,7 +72,7 @@ async fn exported_site(options: &LeptosOptions, brotli: bool) -> Result<Site, St
     let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
     site.insert_page(NOT_FOUND_PAGE, html.into());
     if brotli {
-        site.make_brotli_on_every_core();
+        site.make_brotli(super::cores::count());
     }
     Ok(site)
 }

@@ -193,7 +193,7 @@ async fn serve() -> ExitCode {
     };
     let background = site.clone();
     tokio::task::spawn_blocking(move || {
-        background.make_brotli();
+        background.make_brotli(1);
         // Brotli's best quality works in large tables: give that memory back
         // to the system now rather than when the allocator next gets busy
         // (without this an idle server keeps about 80 MB more resident).

@@ -103,9 +103,9 @@ fn write_line(method: &Method, path: &str, status: u16, micros: u128) {
     tracing::info!(target: "request", "{message}");
 }
 
-/// What a request's line says: `{method} {path} {status} {micros}µs`. Control characters in the path
-/// are written as `\xNN`, so a request can neither break a log line nor
-/// colour a terminal. (hyper already refuses such bytes in a request
+/// What a request's line says: `{method} {path} {status} {micros}µs`.
+/// Control characters in the path are written as `\xNN`, so a request can
+/// neither break a log line nor colour a terminal. (hyper already refuses such bytes in a request
 /// target; this keeps the log safe on its own.)
 struct Message<'a> {
     method: &'a str,

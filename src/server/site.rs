@@ -278,26 +278,18 @@ impl Site {
         self.build = HeaderValue::from_str(build).ok();
     }
 
-    /// Makes the brotli bodies (seconds of CPU: call from a blocking task).
-    /// The server's start-up pass uses one thread, beside the requests it
-    /// serves meanwhile.
-    pub fn make_brotli(&self) {
-        for entry in self.entries.values() {
-            entry.bodies.make_brotli();
-        }
-    }
-
-    /// Makes the brotli bodies on every core, for those who wait for them
-    /// (the export; the tests' site): the largest first, each taken by the
-    /// next free thread.
-    pub fn make_brotli_on_every_core(&self) {
+    /// Makes the brotli bodies (seconds of CPU: call from a blocking task)
+    /// on `threads` threads, the largest body first, each taken by the next
+    /// free thread. The server's start-up pass uses one, beside the
+    /// requests it serves meanwhile; the export and the tests' site, which
+    /// wait for them, use every core.
+    pub fn make_brotli(&self, threads: usize) {
         use std::sync::atomic::{AtomicUsize, Ordering};
         let mut bodies: Vec<_> = self.entries.values().map(|e| &e.bodies).collect();
         bodies.sort_by_key(|b| std::cmp::Reverse(b.identity.len()));
         let next = AtomicUsize::new(0);
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
         std::thread::scope(|scope| {
-            for _ in 0..threads {
+            for _ in 0..threads.max(1) {
                 scope.spawn(|| {
                     while let Some(body) = bodies.get(next.fetch_add(1, Ordering::Relaxed)) {
                         body.make_brotli();

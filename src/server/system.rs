@@ -158,11 +158,7 @@ pub fn send_from_file(
     // SAFETY: both descriptors are open for the borrows' lifetime;
     // `offset` is a local the call may update.
     let sent = unsafe { libc::sendfile(socket.as_raw_fd(), file.as_raw_fd(), &mut offset, len) };
-    if sent < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(sent as usize)
-    }
+    bytes_or_error(sent)
 }
 
 /// Sends `bytes` on `socket`, marked "more to come" when `more` (so that a
@@ -181,11 +177,13 @@ pub fn send(socket: BorrowedFd<'_>, bytes: &[u8], more: bool) -> io::Result<usiz
             flags,
         )
     };
-    if sent < 0 {
-        Err(io::Error::last_os_error())
-    } else {
-        Ok(sent as usize)
-    }
+    bytes_or_error(sent)
+}
+
+/// What a call that returns a byte count, or -1 and `errno`, came to.
+#[cfg(target_os = "linux")]
+fn bytes_or_error(result: isize) -> io::Result<usize> {
+    usize::try_from(result).map_err(|_| io::Error::last_os_error())
 }
 
 /// An anonymous shared-memory file (`memfd`), for when the temporary

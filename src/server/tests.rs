@@ -69,7 +69,7 @@ async fn app() -> Router {
                 let site = runtime
                     .block_on(build_site(&options, &renderer(options.clone())))
                     .expect("site builds");
-                site.make_brotli_on_every_core();
+                site.make_brotli(super::cores::count());
                 (Arc::new(site), options)
             })
             .join()
