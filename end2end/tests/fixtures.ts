@@ -13,6 +13,14 @@ export const test = base.extend<{ allowedConsole: RegExp[]; consoleProblems: str
     async ({ page, allowedConsole }, use) => {
       const problems: string[] = [];
       problemsOf.set(page, problems);
+      // Requests asked for and not yet answered, for the message of a
+      // failed wait for hydration (the resource timings list only the
+      // finished ones).
+      const pending = new Set<string>();
+      pendingOf.set(page, pending);
+      page.on('request', (r) => pending.add(r.url()));
+      page.on('requestfinished', (r) => pending.delete(r.url()));
+      page.on('requestfailed', (r) => pending.delete(r.url()));
       page.on('console', (msg) => {
         if (allowedConsole.some((re) => re.test(msg.text()))) return;
         if (msg.type() === 'error' || msg.type() === 'warning') {
@@ -35,6 +43,8 @@ export { expect };
 
 /** Each page's console problems so far, for the messages of failed waits. */
 const problemsOf = new WeakMap<Page, string[]>();
+/** Each page's requests still waiting for their answer. */
+const pendingOf = new WeakMap<Page, Set<string>>();
 
 /**
  * Waits until the WASM client has hydrated the page (it marks <html>). When
@@ -61,8 +71,9 @@ export async function hydrated(page: Page) {
       }))
       .catch((e) => `the page could not be asked: ${e}`);
     const problems = problemsOf.get(page) ?? [];
+    const pending = [...(pendingOf.get(page) ?? [])];
     throw new Error(
-      `the page did not hydrate in 15 s\n${JSON.stringify(state, null, 2)}\nconsole problems: ${JSON.stringify(problems)}\n${error}`,
+      `the page did not hydrate in 15 s\n${JSON.stringify(state, null, 2)}\nrequests still unanswered: ${JSON.stringify(pending)}\nconsole problems: ${JSON.stringify(problems)}\n${error}`,
     );
   }
 }
