@@ -2,15 +2,23 @@
 //! in `crates/guide-content`). A content problem stops the build with a
 //! message naming the file and what to fix.
 //!
-//! It also minifies the scripts that every page carries inline in its
-//! `<head>` (kept readable in `src/`, see [`INLINE_SCRIPTS`]).
+//! It also minifies our JavaScript, kept readable in `src/` (see
+//! [`SCRIPTS`]), so that neither the pages nor the server minify anything of
+//! ours at run time.
 
 use std::{env, fs, path::Path, process};
 
-/// Scripts every page runs from `<head>`, readable in `src/components/`;
-/// the pages carry them minified, from `$OUT_DIR/<name>`
-/// (`crate::components::inline_scripts`).
-const INLINE_SCRIPTS: [&str; 4] = ["theme.js", "menu.js", "copy_code.js", "page_navigation.js"];
+/// Our scripts, minified into `$OUT_DIR/<file name>`: those every page runs
+/// from `<head>` (`crate::components::inline_scripts`) and the walk that
+/// hydrates islands in slices, which replaces a call in the framework's
+/// hydration script (`server::framework::hydrate_in_slices`).
+const SCRIPTS: [&str; 5] = [
+    "src/components/theme.js",
+    "src/components/menu.js",
+    "src/components/copy_code.js",
+    "src/components/page_navigation.js",
+    "src/server/framework/hydrate_in_slices.js",
+];
 
 fn main() {
     println!("cargo:rerun-if-changed=content");
@@ -27,12 +35,13 @@ fn main() {
         }
         process::exit(1);
     }
-    minify_inline_scripts(Path::new(&root), Path::new(&out));
+    minify_scripts(Path::new(&root), Path::new(&out));
 }
 
-fn minify_inline_scripts(root: &Path, out: &Path) {
-    for name in INLINE_SCRIPTS {
-        let source_path = root.join("src/components").join(name);
+fn minify_scripts(root: &Path, out: &Path) {
+    for path in SCRIPTS {
+        let source_path = root.join(path);
+        let name = Path::new(path).file_name().expect("a file");
         println!("cargo:rerun-if-changed={}", source_path.display());
         let source = fs::read_to_string(&source_path)
             .unwrap_or_else(|e| panic!("{}: {e}", source_path.display()));

@@ -56,16 +56,28 @@ export async function hydrated(page: Page) {
     await expect(page.locator('html[data-hydrated]')).toHaveCount(1, { timeout: 15_000 });
   } catch (error) {
     const state = await page
-      .evaluate(() => ({
+      .evaluate(async () => ({
         url: location.href,
         readyState: document.readyState,
+        visibility: document.visibilityState,
+        // Set by the framework's script once the client module is imported,
+        // which it does in an idle callback.
+        clientImported: typeof (window as { __hydrateIsland?: unknown }).__hydrateIsland === 'function',
+        // Whether the browser runs idle callbacks at all now.
+        idleProbe: await new Promise<string>((answer) => {
+          const late = setTimeout(() => answer('no idle callback within 2 s'), 2000);
+          requestIdleCallback(() => {
+            clearTimeout(late);
+            answer('an idle callback ran');
+          });
+        }),
         client: performance
           .getEntriesByType('resource')
           .filter((e) => new URL(e.name).pathname.startsWith('/pkg/'))
           .map((e) => {
             const r = e as PerformanceResourceTiming;
             const ms = (t: number) => Math.round(t);
-            return `${new URL(r.name).pathname} start ${ms(r.startTime)} ms, end ${ms(r.responseEnd)} ms, ${r.encodedBodySize} B, status ${r.responseStatus}`;
+            return `${new URL(r.name).pathname} (${r.initiatorType}) start ${ms(r.startTime)} ms, end ${ms(r.responseEnd)} ms, ${r.encodedBodySize} B, status ${r.responseStatus}`;
           }),
         now: Math.round(performance.now()),
       }))

@@ -69,7 +69,7 @@ async fn exported_site(options: &LeptosOptions, brotli: bool) -> Result<Site, St
         ));
     }
     // Held as a 200: static hosts send this file with 404 themselves.
-    let html = site.link_hydration(&String::from_utf8_lossy(&page.html));
+    let html = site.link_hydration(&String::from_utf8_lossy(&page.html))?;
     site.insert_page(NOT_FOUND_PAGE, html.into());
     if brotli {
         site.make_brotli(super::cores::count());

@@ -361,7 +361,9 @@ async fn hold_pages(
     let file = file.ok_or("the pages have no hydration script")?;
     site.insert_hydration_file(file);
     for (url, page) in pages {
-        let linked = site.link_hydration(&String::from_utf8_lossy(&page.html));
+        let linked = site
+            .link_hydration(&String::from_utf8_lossy(&page.html))
+            .map_err(|e| format!("{url}: {e}"))?;
         site.insert_rendered(&url, Bytes::from(linked), page.status, page.headers);
     }
     Ok(())
@@ -402,7 +404,8 @@ async fn render(renderer: &Router, request: Request) -> Result<Rendered, String>
     let html = to_bytes(body, MAX_PAGE)
         .await
         .map_err(|e| format!("rendering {url} failed: {e}"))?;
-    let html = framework::tidy(&String::from_utf8_lossy(&html));
+    let html =
+        framework::tidy(&String::from_utf8_lossy(&html)).map_err(|e| format!("{url}: {e}"))?;
     Ok(Rendered {
         status: parts.status,
         headers,
@@ -415,9 +418,12 @@ async fn render(renderer: &Router, request: Request) -> Result<Rendered, String>
 /// compression, caching and ETag headers, by the same code.
 async fn render_page(site: &Site, renderer: &Router, request: Request) -> Response {
     let (method, headers) = (request.method().clone(), request.headers().clone());
-    match render(renderer, request).await {
-        Ok(page) => {
-            let html = Bytes::from(site.link_hydration(&String::from_utf8_lossy(&page.html)));
+    let rendered = render(renderer, request).await.and_then(|page| {
+        let html = site.link_hydration(&String::from_utf8_lossy(&page.html))?;
+        Ok((page, Bytes::from(html)))
+    });
+    match rendered {
+        Ok((page, html)) => {
             let accept = headers
                 .get(header::ACCEPT_ENCODING)
                 .and_then(|v| v.to_str().ok());

@@ -242,10 +242,10 @@ impl Site {
     }
 
     /// `html` linking to the held hydration script instead of carrying it.
-    pub fn link_hydration(&self, html: &str) -> String {
+    pub fn link_hydration(&self, html: &str) -> Result<String, String> {
         match &self.hydration {
             Some(file) => file.link_from(html),
-            None => html.to_string(),
+            None => Ok(html.to_string()),
         }
     }
 

@@ -161,6 +161,11 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
                 && script.contains("dataset.hydrated"),
             "{src}: islands are not hydrated in slices"
         );
+        // framework::idle_start: the client starts within 3 s.
+        assert!(
+            script.contains("requestIdleCallback(c,{timeout:3000})"),
+            "{src}: the client may wait for an idle moment forever"
+        );
         for hash in hashes {
             assert!(
                 policy.contains(&hash),

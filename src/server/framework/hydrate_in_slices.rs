@@ -9,11 +9,11 @@
 /// `hydration/island_script.js`) that hydrates the whole page at once.
 pub const HYDRATE_ALL_AT_ONCE: &str = "hydrateIslands(document.body, mod);";
 
-/// Our replacement for it.
-const HYDRATE_IN_SLICES: &str = include_str!("hydrate_in_slices.js");
+/// Our replacement for it, minified by `build.rs`.
+const HYDRATE_IN_SLICES: &str = include_str!(concat!(env!("OUT_DIR"), "/hydrate_in_slices.js"));
 
-/// `html` with the one-task call replaced (once; pages without it are left
-/// as they are).
-pub fn swap(html: &str) -> String {
-    html.replacen(HYDRATE_ALL_AT_ONCE, HYDRATE_IN_SLICES.trim_end(), 1)
+/// `script` with the one-task call replaced (once; a script without it is
+/// left as it is).
+pub fn swap(script: &str) -> String {
+    script.replacen(HYDRATE_ALL_AT_ONCE, HYDRATE_IN_SLICES.trim_end(), 1)
 }

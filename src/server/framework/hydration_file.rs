@@ -1,4 +1,5 @@
-//! Moves the framework's hydration script out of the pages, into one file.
+//! W5: moves the framework's hydration script out of the pages, into one
+//! file.
 //!
 //! Leptos writes the same 14 KB `<script type="module">` (its island loader
 //! and the islands router) into every page it renders: about 4 KB of each
@@ -10,10 +11,15 @@
 //! the rest of the client. A module script runs after the document is
 //! parsed whether it is inline or not, so nothing else changes.
 
+use std::{cell::RefCell, rc::Rc};
+
+use lol_html::{
+    RewriteStrSettings, element, end_tag, html_content::ContentType, rewrite_str, text,
+};
 use sha2::{Digest, Sha256};
 
-const OPEN: &str = r#"<script type="module">"#;
-const CLOSE: &str = "</script>";
+/// An inline module script: the framework's hydration script.
+const INLINE_MODULE: &str = r#"script[type="module"]:not([src])"#;
 
 /// The script of one build, and where it is served.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,10 +29,22 @@ pub struct HydrationFile {
 }
 
 impl HydrationFile {
-    /// The file for the inline module script of `html`, if it has one.
+    /// The file for the first inline module script of `html`, if it has one.
     pub fn from_page(html: &str, pkg_dir: &str) -> Option<Self> {
-        let (start, end) = inline_script(html)?;
-        let script = html[start + OPEN.len()..end].to_string();
+        let mut first = None;
+        let mut text = String::new();
+        let settings = RewriteStrSettings::new().append_element_content_handler(text!(
+            INLINE_MODULE,
+            |chunk| {
+                text.push_str(chunk.as_str());
+                if chunk.last_in_text_node() {
+                    first.get_or_insert(std::mem::take(&mut text));
+                }
+                Ok(())
+            }
+        ));
+        rewrite_str(html, settings).ok()?;
+        let script = first?;
         let digest = Sha256::digest(script.as_bytes());
         let hash: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
         Some(Self {
@@ -35,26 +53,41 @@ impl HydrationFile {
         })
     }
 
-    /// `html` with its inline module script replaced by a reference to this
-    /// file. A page whose script differs (or that has none) is left as it is.
-    pub fn link_from(&self, html: &str) -> String {
-        match inline_script(html) {
-            Some((start, end)) if html[start + OPEN.len()..end] == *self.script => format!(
-                r#"{}<script type="module" src="{}"></script>{}"#,
-                &html[..start],
-                self.url,
-                &html[end + CLOSE.len()..]
-            ),
-            _ => html.to_string(),
-        }
+    /// `html` with each inline module script that is this file's replaced
+    /// by a reference to the file; other scripts are left as they are.
+    pub fn link_from(&self, html: &str) -> Result<String, String> {
+        // The rewriter hands over a script's start tag before its text, so
+        // the whole element is held back, and written at its end tag once
+        // the text shows which script it is.
+        let text = Rc::new(RefCell::new(String::new()));
+        let settings = RewriteStrSettings::new()
+            .append_element_content_handler(element!(INLINE_MODULE, |script| {
+                // As it was written (where the rewriter read it).
+                let start_tag = html
+                    .get(script.source_location().bytes())
+                    .unwrap_or_default();
+                let start_tag = start_tag.to_string();
+                script.remove_and_keep_content();
+                let (text, file) = (text.clone(), self.clone());
+                script.on_end_tag(end_tag!(move |end| {
+                    let script = text.take();
+                    let whole = if script == file.script {
+                        format!(r#"<script type="module" src="{}"></script>"#, file.url)
+                    } else {
+                        format!("{start_tag}{script}</script>")
+                    };
+                    end.before(&whole, ContentType::Html);
+                    Ok(())
+                }))
+            }))
+            .append_element_content_handler(text!(INLINE_MODULE, |chunk| {
+                text.borrow_mut().push_str(chunk.as_str());
+                chunk.remove();
+                Ok(())
+            }));
+        rewrite_str(html, settings)
+            .map_err(|e| format!("the hydration script could not be linked: {e}"))
     }
-}
-
-/// Where the first inline module script starts, and where its text ends.
-fn inline_script(html: &str) -> Option<(usize, usize)> {
-    let start = html.find(OPEN)?;
-    let end = start + OPEN.len() + html[start + OPEN.len()..].find(CLOSE)?;
-    Some((start, end))
 }
 
 #[cfg(test)]
@@ -71,7 +104,7 @@ mod tests {
         let other = HydrationFile::from_page(&PAGE.replace("pkg\")", "pkg2\")"), "pkg").unwrap();
         assert_ne!(file.url, other.url);
         assert_eq!(
-            file.link_from(PAGE),
+            file.link_from(PAGE).unwrap(),
             format!(
                 r#"<html><head><script>theme()</script><script type="module" src="{}"></script></head><body>Hi</body></html>"#,
                 file.url
@@ -84,10 +117,15 @@ mod tests {
         let file = HydrationFile::from_page(PAGE, "pkg").unwrap();
         for page in [
             PAGE.replace("load(", "other("),
+            PAGE.replace("load(", "other(").replace(
+                r#"type="module">"#,
+                r#"type="module" data-x="a&quot;b" async>"#,
+            ),
+            r#"<script type="module"></script>"#.to_string(),
             "<html><body>no script</body></html>".to_string(),
-            r#"<script type="module">never closed"#.to_string(),
+            r#"<script type="module" src="/pkg/a.js"></script>"#.to_string(),
         ] {
-            assert_eq!(file.link_from(&page), page);
+            assert_eq!(file.link_from(&page).unwrap(), page);
         }
         assert_eq!(HydrationFile::from_page("<p>none</p>", "pkg"), None);
     }

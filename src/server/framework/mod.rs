@@ -5,32 +5,68 @@
 //! it. A Leptos patch release is checked by reading that page and running
 //! the tests it names.
 //!
-//! [`tidy`] runs on every rendered page, in the one rendering path; the
-//! hydration script is then moved into a file ([`hydration_file`]) and the
-//! loader the build leaves readable is minified ([`minify`]).
+//! [`tidy`] runs on every rendered page, in the one rendering path: one
+//! pass of a streaming HTML rewriter (`lol_html`), each fix a handler of
+//! its own. The hydration script is then moved into a file
+//! ([`hydration_file`]) and the loader the build leaves readable is
+//! minified ([`minify`]).
 
 mod hydrate_in_slices;
 pub mod hydration_file;
-mod markup;
+mod idle_start;
 pub mod minify;
 mod nonces;
 mod preload_hints;
 mod trailing_scripts;
 
-/// The page with every fix; any other HTML is left as it is. The result
-/// passes the W3C Nu checker, with the hydration markers `<!>` as its only
-/// complaint.
-pub fn tidy(html: &str) -> String {
-    let html = trailing_scripts::move_inside_body(html);
-    let html = hydrate_in_slices::swap(&html);
-    let html = preload_hints::fix(&html);
-    nonces::drop_all(&html)
+use lol_html::{RewriteStrSettings, html_content::ContentType, rewrite_str, text};
+
+/// The page with every fix (W1-W4, W15); any other HTML is left as it is.
+/// The result passes the W3C Nu checker, with the hydration markers `<!>`
+/// as its only complaint. An error means the rewriter could not read the
+/// page (it refuses markup it cannot parse without a DOM tree).
+pub fn tidy(html: &str) -> Result<String, String> {
+    let end_tags = trailing_scripts::EndTags::default();
+    let [body_end, html_end] = end_tags.take();
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(body_end)
+        .append_element_content_handler(html_end)
+        .append_document_content_handler(end_tags.write_at_end())
+        .append_element_content_handler(preload_hints::fix())
+        .append_element_content_handler(nonces::drop_all())
+        .append_element_content_handler(edit_module_script(|script| {
+            idle_start::swap(&hydrate_in_slices::swap(script))
+        }));
+    rewrite_str(html, settings).map_err(|e| format!("the page could not be tidied: {e}"))
+}
+
+/// A handler giving the whole text of each inline module script (the
+/// framework's hydration script) to `edit`, which returns its new text.
+/// The rewriter hands text over in chunks: they are held back until the
+/// last one.
+fn edit_module_script(
+    edit: impl Fn(&str) -> String + 'static,
+) -> (
+    std::borrow::Cow<'static, lol_html::Selector>,
+    lol_html::ElementContentHandlers<'static>,
+) {
+    let mut script = String::new();
+    text!(r#"script[type="module"]:not([src])"#, move |chunk| {
+        script.push_str(chunk.as_str());
+        if chunk.last_in_text_node() {
+            chunk.replace(&edit(&std::mem::take(&mut script)), ContentType::Html);
+        } else {
+            chunk.remove();
+        }
+        Ok(())
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use hydrate_in_slices::HYDRATE_ALL_AT_ONCE;
+    use idle_start::IDLE_WITHOUT_LIMIT;
 
     #[test]
     fn the_framework_output_becomes_valid() {
@@ -41,7 +77,7 @@ mod tests {
             r#"<script nonce="n0nce">__RESOLVED_RESOURCES=[];</script><script nonce="n0nce">__X=[];</script>"#,
         );
         assert_eq!(
-            tidy(page),
+            tidy(page).unwrap(),
             concat!(
                 r#"<!DOCTYPE html><html><head><link rel="modulepreload" href="/pkg/a.js" crossorigin="" fetchpriority="low">"#,
                 r#"<script type="module">go()</script></head><body><p>Hi</p>"#,
@@ -51,16 +87,22 @@ mod tests {
     }
 
     #[test]
-    fn islands_are_hydrated_in_slices() {
-        let page = r#"<html><head><script type="module">mod.hydrate();
-hydrateIslands(document.body, mod);</script></head><body></body></html>"#;
-        let tidied = tidy(page);
+    fn islands_are_hydrated_in_slices_once_the_browser_is_idle_or_three_seconds_on() {
+        let script = format!(
+            "function idle(c) {{\n\t{IDLE_WITHOUT_LIMIT}\n}}\nmod.hydrate();\n{HYDRATE_ALL_AT_ONCE}"
+        );
+        let page = format!(
+            r#"<html><head><script type="module">{script}</script></head><body></body></html>"#
+        );
+        let tidied = tidy(&page).unwrap();
         assert!(!tidied.contains(HYDRATE_ALL_AT_ONCE), "{tidied}");
+        assert!(tidied.contains("mod.hydrate();\n(async"), "{tidied}");
+        assert!(tidied.contains("dataset.hydrated"), "{tidied}");
+        assert!(!tidied.contains(IDLE_WITHOUT_LIMIT), "{tidied}");
         assert!(
-            tidied.contains("mod.hydrate();\n(async () => {"),
+            tidied.contains("requestIdleCallback(c,{timeout:3000})"),
             "{tidied}"
         );
-        assert!(tidied.contains("dataset.hydrated"), "{tidied}");
     }
 
     #[test]
@@ -68,12 +110,16 @@ hydrateIslands(document.body, mod);</script></head><body></body></html>"#;
         for page in [
             r#"<html><body><link crossorigin="anonymous"><script src="/a.js"></script></body></html>"#,
             "<p>a fragment, no document</p>",
-            "<html><body></body></html>\n",
-            "<html><body></body></html><p>not a script</p>",
+            "<html><body></body></html>",
+            r#"<html><body><script type="module">untouched()</script></body></html>"#,
             "<script nonce=",
         ] {
-            let expected = page.to_string();
-            assert_eq!(tidy(page), expected, "{page}");
+            assert_eq!(tidy(page).unwrap(), page, "{page}");
         }
+        // What follows </html> goes inside the body, as a browser reads it.
+        assert_eq!(
+            tidy("<html><body></body></html><p>late</p>\n").unwrap(),
+            "<html><body><p>late</p>\n</body></html>"
+        );
     }
 }

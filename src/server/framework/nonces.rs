@@ -3,10 +3,13 @@
 //! `security.rs`), because a page rendered once is sent many times: the
 //! nonces are dropped altogether, so the same build renders the same bytes.
 
-use super::markup::{each_element, rewrite};
+use std::borrow::Cow;
 
-pub fn drop_all(html: &str) -> String {
-    each_element(html, "<script", |script| {
-        Some(rewrite(script, "nonce", &|_| None))
+use lol_html::{ElementContentHandlers, Selector, element};
+
+pub fn drop_all() -> (Cow<'static, Selector>, ElementContentHandlers<'static>) {
+    element!("[nonce]", |element| {
+        element.remove_attribute("nonce");
+        Ok(())
     })
 }

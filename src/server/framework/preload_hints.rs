@@ -10,20 +10,26 @@
 //!   Lighthouse's simulated slow 4G put the WASM download before the
 //!   largest paint: 1.7 s instead of about 1.1 s).
 
-use super::markup::{each_element, rewrite};
+use std::borrow::Cow;
 
-pub fn fix(html: &str) -> String {
-    each_element(html, "<link", |link| {
-        if link.contains(r#"type="application/wasm""#) {
-            return None;
+use lol_html::{ElementContentHandlers, Selector, element};
+
+pub fn fix() -> (Cow<'static, Selector>, ElementContentHandlers<'static>) {
+    element!("link", |link| {
+        if link.get_attribute("type").as_deref() == Some("application/wasm") {
+            link.remove();
+            return Ok(());
         }
-        let mut link = rewrite(link, "crossorigin", &|value| {
-            let valid = matches!(value, "" | "anonymous" | "use-credentials");
-            Some(if valid { value } else { "" }.to_string())
-        });
-        if link.contains(r#"rel="modulepreload""#) && !link.contains("fetchpriority=") {
-            link.push_str(r#" fetchpriority="low""#);
+        if let Some(value) = link.get_attribute("crossorigin") {
+            if !matches!(value.as_str(), "" | "anonymous" | "use-credentials") {
+                link.set_attribute("crossorigin", "")?;
+            }
         }
-        Some(link)
+        if link.get_attribute("rel").as_deref() == Some("modulepreload")
+            && !link.has_attribute("fetchpriority")
+        {
+            link.set_attribute("fetchpriority", "low")?;
+        }
+        Ok(())
     })
 }
