@@ -3,12 +3,16 @@
 //! the build like the rest of the content).
 //!
 //! Server-side data: `/interview` (`pages::interview`) renders the bank and
-//! serves it as JSON for the kit to fetch (`interview::Bank::compiled`,
-//! `site_map::INTERVIEW_BANK`); `/path` (`pages::path`) renders the stages
-//! and hands them to its island as props; search indexes both, and the
-//! quiz's study plan names the stage that trains each area
-//! (`quiz::plan::PathStages`). Island code gets them as data, never from
-//! these statics, so their text stays out of the WASM.
+//! serves it as JSON for the kit to fetch (`site_map::INTERVIEW_BANK`);
+//! `/path` (`pages::path`) renders the stages and hands them to its island
+//! as props; search indexes both, and the quiz's study plan names the stage
+//! that trains each area. Island code gets them as data, never from these
+//! statics, so their text stays out of the WASM.
+//!
+//! Besides the statics, the build writes that data in the app's own types,
+//! worked out from the content: [`interview_bank`] (behind
+//! `interview::Bank::compiled`) and [`path_stages`] (behind
+//! `quiz::plan::PathStages::compiled`).
 
 pub use guide_content::{InterviewQuestion, Level, PathCheck, PathStage};
 

@@ -7,9 +7,10 @@
 //!
 //! Adding a page: add its path constant here, its `<Route>` in
 //! `routes::SiteRoutes`, and (for a route with a parameter) its pages in
-//! [`pages_of_route`]. Links to guide sections, headings and glossary terms
-//! are built with the same code the build's content checks read them with
-//! (`guide_content::links`).
+//! [`pages_of_route`]. Links to guide sections, headings, glossary terms
+//! and lab exercises are built with the same code the build's content
+//! checks read them with (`guide_content::links`), which the build also
+//! uses for the links it writes into generated data.
 
 pub use guide_content::links::{
     GLOSSARY_PATH as GLOSSARY, LAB_PATH as LAB, glossary_term, heading as guide_heading,

@@ -1,5 +1,7 @@
-//! The interview question bank as data. The server serves the compiled bank
-//! (`learning::INTERVIEW_QUESTIONS`, checked by the build) as a JSON file
+//! The interview question bank as data. The build writes it from
+//! `content/interview.toml` straight into these types
+//! (`learning::interview_bank`, which [`Bank::compiled`] returns). The
+//! server serves it as a JSON file
 //! (`site_map::INTERVIEW_BANK`) that the kit fetches when it starts: not
 //! compiled into the WASM every page downloads, and not a second copy of
 //! the bank in the page's HTML beside the server-rendered list.
@@ -23,7 +25,10 @@ pub struct BankQuestion {
     /// experience at work; empty otherwise.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub fallback: String,
-    /// For work samples: what the candidate is given, as HTML.
+    /// For work samples: what the candidate is given, as HTML, then a
+    /// link to the SQL lab exercise on the same skill when there is one
+    /// (made by the build, with the address `site_map::lab_exercise` gives).
+    /// The interview island has no view code of its own for the link.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub material_html: String,
     /// The points without which an answer cannot score 3.
@@ -58,52 +63,14 @@ impl BankQuestion {
     }
 }
 
-/// A work sample's material, followed by a link to the SQL lab exercise on
-/// the same skill when it has one (`lab` in `content/interview.toml`), for a
-/// candidate to solve while the interviewer watches. The link is part of the
-/// material's HTML, made here on the server, so the interview island carries
-/// no view code of its own for it.
-fn with_lab_link(material_html: &str, lab: &str) -> String {
-    if lab.is_empty() {
-        return material_html.into();
-    }
-    format!(
-        "{material_html}<p class=\"lab-link\"><span class=\"guide-label\">Live version: </span>\
-         <a href=\"{href}\" target=\"_blank\" rel=\"noopener\">the same skill as a SQL lab \
-         exercise the candidate solves while you watch<span class=\"visually-hidden\"> \
-         (opens in a new tab)</span></a></p>",
-        href = crate::site_map::lab_exercise(lab)
-    )
-}
-
 /// The whole bank, in the order of `content/interview.toml`.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Bank(pub Vec<BankQuestion>);
 
 impl Bank {
-    /// The bank as the build compiled it (server and host tests).
+    /// The bank as the build wrote it (server and host tests).
     pub fn compiled() -> Self {
-        Self(
-            crate::learning::INTERVIEW_QUESTIONS
-                .iter()
-                .map(|q| BankQuestion {
-                    id: q.id.into(),
-                    area: Area::from_id(q.area).expect("the build checks interview areas"),
-                    level: q.level,
-                    kind: q.kind,
-                    minutes: q.minutes.into(),
-                    prompt: q.prompt.into(),
-                    fallback: q.fallback.into(),
-                    material_html: with_lab_link(q.material_html, q.lab),
-                    must: q.must.iter().map(|s| s.to_string()).collect(),
-                    anchors: q.anchors.map(String::from),
-                    strong: q.strong.iter().map(|s| s.to_string()).collect(),
-                    red_flags: q.red_flags.iter().map(|s| s.to_string()).collect(),
-                    follow_up: q.follow_up.into(),
-                    link: q.link.into(),
-                })
-                .collect(),
-        )
+        crate::learning::interview_bank()
     }
 
     pub fn get(&self, id: &str) -> Option<&BankQuestion> {
@@ -175,6 +142,7 @@ mod tests {
         assert!(linked.len() >= 2);
         for (q, source) in linked.iter().zip(with_lab) {
             assert_eq!(q.id, source.id);
+            // The build writes the link: the same address as the site's own.
             let href = format!("href=\"{}\"", crate::site_map::lab_exercise(source.lab));
             assert!(q.material_html.contains(&href), "{}: {href}", q.id);
             assert!(

@@ -1,5 +1,9 @@
 //! The skill areas and the question bank, generated at build time from
-//! `content/areas.toml` and `content/quiz.toml` (see `crates/guide-content`).
+//! `content/areas.toml` and `content/quiz/` (see `crates/guide-content`).
+//! The generated file also names each area as a constant of [`Area`]
+//! (`Area::APIS`, for the other generated data) and holds, on the server
+//! only, the bank in the form it is served in (`bank_data`, see
+//! [`super::bank_data`]).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 

@@ -1,79 +1,51 @@
 //! The question bank as a file of data, so that the browser's quiz code
 //! does not carry it compiled in (it was about a quarter of the quiz's
 //! download), nor the quiz page in its HTML (20 KB compressed, read before
-//! the page's text could be shown). The server serves the compiled bank at
-//! `site_map::QUIZ_BANK` ([`bank_json`]); the quiz fetches it once when it
-//! starts in the browser, and [`super::bank::questions`] answers from it
-//! from then on.
+//! the page's text could be shown). The server serves the bank at
+//! `site_map::QUIZ_BANK` ([`bank_json`]), as the build wrote it into these
+//! types (`bank::bank_data`, generated next to `bank::QUESTIONS`); the quiz
+//! fetches it once when it starts in the browser, and
+//! [`super::bank::questions`] answers from it from then on.
 
 use serde::{Deserialize, Serialize};
 
 use super::bank::{AnswerKind, Difficulty, Question, QuizOption};
 
-/// The whole bank, in order.
+/// The whole bank, in order. Visible in `quiz` for the generated
+/// `bank::bank_data`, which fills it in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BankData(Vec<QuestionData>);
+pub struct BankData(pub(super) Vec<QuestionData>);
 
+/// The numbers for difficulty and kind are written by the build
+/// (`DIFFICULTY_CODES` and `KIND_CODES` in `guide-content`'s code
+/// generator) and read back in [`BankData::into_questions`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct QuestionData {
-    id: String,
-    area: String,
+pub(super) struct QuestionData {
+    pub(super) id: String,
+    pub(super) area: String,
     /// 0 easy, 1 medium, 2 hard.
-    difficulty: u8,
+    pub(super) difficulty: u8,
     /// 0 single, 1 multiple, 2 true or false.
-    kind: u8,
-    prompt: String,
-    prompt_html: String,
-    explanation: String,
-    link: String,
-    link_title: String,
+    pub(super) kind: u8,
+    pub(super) prompt: String,
+    pub(super) prompt_html: String,
+    pub(super) explanation: String,
+    pub(super) link: String,
+    pub(super) link_title: String,
     /// Text, right or not, and why it is wrong.
-    options: Vec<(String, bool, String)>,
+    pub(super) options: Vec<(String, bool, String)>,
 }
 
-/// The compiled bank as the server serves it.
+/// The bank as the server serves it.
 #[cfg(not(feature = "hydrate"))]
 pub fn bank_json() -> String {
-    serde_json::to_string(&BankData::of(super::bank::QUESTIONS)).expect("plain data")
+    serde_json::to_string(&super::bank::bank_data()).expect("plain data")
 }
 
 impl BankData {
     /// The bank read back from [`bank_json`]'s text.
     pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
         serde_json::from_str(json)
-    }
-
-    /// The bank as `questions` holds it.
-    pub fn of(questions: &[Question]) -> Self {
-        Self(
-            questions
-                .iter()
-                .map(|q| QuestionData {
-                    id: q.id.into(),
-                    area: q.area.into(),
-                    difficulty: match q.difficulty {
-                        Difficulty::Easy => 0,
-                        Difficulty::Medium => 1,
-                        Difficulty::Hard => 2,
-                    },
-                    kind: match q.kind {
-                        AnswerKind::Single => 0,
-                        AnswerKind::Multiple => 1,
-                        AnswerKind::TrueFalse => 2,
-                    },
-                    prompt: q.prompt.into(),
-                    prompt_html: q.prompt_html.into(),
-                    explanation: q.explanation.into(),
-                    link: q.link.into(),
-                    link_title: q.link_title.into(),
-                    options: q
-                        .options
-                        .iter()
-                        .map(|o| (o.text.into(), o.correct, o.why_wrong.into()))
-                        .collect(),
-                })
-                .collect(),
-        )
     }
 
     /// The questions again, kept for the life of the page (they are read

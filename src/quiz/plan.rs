@@ -49,23 +49,15 @@ pub fn study_plan<'a>(
 
 /// For each area, the learning path stage that trains it first: the quiz's
 /// study plan names it. Travels in the quiz island's props like the bank.
+/// The build works it out from `content/path.toml` and writes it as this
+/// type (`learning::path_stages`): area, stage id, stage title.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct PathStages(Vec<(Area, String, String)>);
+pub struct PathStages(pub(crate) Vec<(Area, String, String)>);
 
 impl PathStages {
-    /// From the compiled path (server and host tests).
+    /// As the build wrote it (server and host tests).
     pub fn compiled() -> Self {
-        let stages = crate::learning::PATH_STAGES;
-        Self(
-            Area::all()
-                .filter_map(|area| {
-                    stages
-                        .iter()
-                        .find(|s| s.areas.contains(&area.id()))
-                        .map(|s| (area, s.id.to_string(), s.title.to_string()))
-                })
-                .collect(),
-        )
+        crate::learning::path_stages()
     }
 
     /// The stage's link on the path page and its title.

@@ -1,5 +1,6 @@
 //! The site's link formats for content: one place that both writes links
-//! (for the app) and reads them (for the build's link checks).
+//! (for the app, and for the build's generated data) and reads them (for
+//! the build's link checks).
 
 /// Where guide sections live: `/guide/<slug>`.
 pub const GUIDE_PREFIX: &str = "/guide/";
@@ -18,7 +19,8 @@ pub fn heading(slug: &str, heading: &str) -> String {
     format!("{GUIDE_PREFIX}{slug}#{heading}")
 }
 
-/// The SQL lab, opened at one exercise.
+/// The SQL lab, opened at one exercise. The build writes the interview
+/// bank's links to the lab with it too (`codegen::with_lab_link`).
 pub fn lab_exercise(id: &str) -> String {
     format!("{LAB_PATH}?exercise={id}")
 }

@@ -1,25 +1,32 @@
 //! Writes the checked content as Rust source: `static` items built from the
-//! model types in this crate (always named by full path, so the generated
-//! code never depends on what the including module imports). Tokens are
-//! made with `quote` and formatted with `prettyplease`.
+//! model types in this crate, and, for the data the server serves and
+//! islands take as props, functions that build the app's owned types
+//! (`crate::interview::bank::Bank`, `crate::quiz::plan::PathStages`,
+//! `crate::quiz::bank_data::BankData`) with everything worked out here at
+//! build time. Types are always named by full path, so the generated code
+//! never depends on what the including module imports. Tokens are made with
+//! `quote` and formatted with `prettyplease`.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{
-    Content, ParsedExercise, ParsedInterviewQuestion, ParsedQuestion, ParsedSection, ParsedStage,
-    ParsedTerm,
+    Content, ParsedArea, ParsedExercise, ParsedInterviewQuestion, ParsedQuestion, ParsedSection,
+    ParsedStage, ParsedTerm,
     section::{markdown_html, plain_text},
 };
 use crate::links;
 
-/// The three generated files: the guide and glossary, the areas and quiz
-/// bank, and the search documents.
+/// The generated files.
 pub struct Generated {
+    /// The guide and the glossary.
     pub content: String,
+    /// The areas and the quiz bank, with the bank as the server serves it.
     pub quiz: String,
+    /// The search documents.
     pub search: String,
-    /// The interview bank and the learning path.
+    /// The interview bank and the learning path, with the interview bank as
+    /// the server serves it and each area's first stage for the quiz.
     pub learning: String,
     /// The SQL lab's exercises.
     pub lab: String,
@@ -55,6 +62,50 @@ fn optional(s: Option<&str>) -> TokenStream {
         }
         None => quote!(::core::option::Option::None),
     }
+}
+
+/// An owned `String` made from a literal.
+fn owned(s: &str) -> TokenStream {
+    if s.is_empty() {
+        return quote!(::std::string::String::new());
+    }
+    let s = text(s);
+    quote!(::std::string::String::from(#s))
+}
+
+/// A `Vec` of `items`. Written without `vec!`, whose contents
+/// `prettyplease` would leave unformatted.
+fn vec_of(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    let items: Vec<TokenStream> = items.into_iter().collect();
+    if items.is_empty() {
+        quote!(::std::vec::Vec::new())
+    } else {
+        quote!(::std::vec::Vec::from([#(#items),*]))
+    }
+}
+
+/// A long `Vec`, filled one item at a time: one array literal of every
+/// item would take tens of kilobytes of stack, even optimised. A function
+/// that makes one carries [`allow_pushed`].
+fn pushed(items: impl IntoIterator<Item = TokenStream>) -> TokenStream {
+    let items: Vec<TokenStream> = items.into_iter().collect();
+    let len = Literal::usize_unsuffixed(items.len());
+    quote! {{
+        let mut items = ::std::vec::Vec::with_capacity(#len);
+        #(items.push(#items);)*
+        items
+    }}
+}
+
+/// Clippy's advice for a [`pushed`] `Vec` (one array literal) is what it
+/// avoids.
+fn allow_pushed() -> TokenStream {
+    quote!(#[allow(clippy::vec_init_then_push, reason = "one item at a time keeps the stack small")])
+}
+
+/// A `Vec<String>`.
+fn owned_list(list: &[String]) -> TokenStream {
+    vec_of(list.iter().map(|s| owned(s)))
 }
 
 fn content_items(content: &Content) -> TokenStream {
@@ -274,29 +325,134 @@ fn link_title(content: &Content, link: &str) -> String {
     }
 }
 
+/// `version-control` -> `VERSION_CONTROL`: the name of the app's constant
+/// for an area (`crate::quiz::bank::Area::VERSION_CONTROL`). Ids are
+/// lowercase words and digits joined by hyphens, so names never clash; one
+/// that starts with a digit gets a leading underscore.
+pub fn area_const(id: &str) -> proc_macro2::Ident {
+    let name = id.to_ascii_uppercase().replace('-', "_");
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        format_ident!("_{}", name)
+    } else {
+        format_ident!("{}", name)
+    }
+}
+
+/// The app's `Area` value for an area id.
+fn area(id: &str) -> TokenStream {
+    let name = area_const(id);
+    quote!(crate::quiz::bank::Area::#name)
+}
+
 fn quiz_items(content: &Content) -> TokenStream {
     let areas = content.areas.iter().map(|a| {
         let (id, label, link, summary) =
             (text(&a.id), text(&a.label), text(&a.link), text(&a.summary));
         quote!(::guide_content::Area { id: #id, label: #label, link: #link, summary: #summary })
     });
+    let area_consts = content.areas.iter().enumerate().map(|(i, a)| {
+        let name = area_const(&a.id);
+        let index = Literal::u8_unsuffixed(u8::try_from(i).expect("at most 256 areas"));
+        let doc = format!(" The area `{}` (generated).", a.id);
+        quote! {
+            #[doc = #doc]
+            pub const #name: Self = Self(#index);
+        }
+    });
     let questions = content
         .quiz
         .iter()
         .map(|q| question(q, &link_title(content, &q.link)));
+    let served = pushed(
+        content
+            .quiz
+            .iter()
+            .map(|q| question_data(q, &link_title(content, &q.link))),
+    );
+    let allow = allow_pushed();
     quote! {
         pub static AREAS: &[::guide_content::Area] = &[#(#areas),*];
+        /// Each area by name, in the order of `AREAS` (generated).
+        impl crate::quiz::bank::Area {
+            #(#area_consts)*
+        }
         pub static QUESTIONS: &[::guide_content::Question] = &[#(#questions),*];
+        /// The bank as the server serves it to the quiz
+        /// (`crate::quiz::bank_data::bank_json`): the questions of
+        /// `QUESTIONS`, as owned text, with difficulty and kind as numbers.
+        /// Generated, like `QUESTIONS`; server and host tests only.
+        #[cfg(not(feature = "hydrate"))]
+        #allow
+        pub fn bank_data() -> crate::quiz::bank_data::BankData {
+            crate::quiz::bank_data::BankData(#served)
+        }
+    }
+}
+
+/// A quiz question's prompt as plain text and as HTML.
+fn prompt_texts(q: &ParsedQuestion) -> (String, String) {
+    let html = markdown_html(&q.prompt);
+    (plain_text(&html), html)
+}
+
+/// The numbers the served quiz bank gives difficulties: a difficulty's
+/// place in this list (`QuestionData` in the app's `quiz::bank_data`, whose
+/// `BankData::into_questions` reads them back).
+pub const DIFFICULTY_CODES: [&str; 3] = ["easy", "medium", "hard"];
+/// The same for answer kinds.
+pub const KIND_CODES: [&str; 3] = ["single", "multiple", "true-false"];
+
+/// `id`'s number in `codes`.
+pub fn code(codes: &[&str], id: &str) -> u8 {
+    let at = codes
+        .iter()
+        .position(|c| *c == id)
+        .unwrap_or_else(|| panic!("`{id}` is not one of {codes:?} (the parser checks it)"));
+    u8::try_from(at).expect("a short list")
+}
+
+/// One question of [`quiz_items`]' `bank_data`.
+fn question_data(q: &ParsedQuestion, title: &str) -> TokenStream {
+    let (prompt, prompt_html) = prompt_texts(q);
+    let (id, area, prompt, prompt_html, explanation, link, link_title) = (
+        owned(&q.id),
+        owned(&q.area),
+        owned(&prompt),
+        owned(&prompt_html),
+        owned(&q.explanation),
+        owned(&q.link),
+        owned(title),
+    );
+    let difficulty = Literal::u8_unsuffixed(code(&DIFFICULTY_CODES, &q.difficulty));
+    let kind = Literal::u8_unsuffixed(code(&KIND_CODES, &q.kind));
+    let options = vec_of(q.options.iter().map(|o| {
+        let (label, correct, why) = (owned(&o.text), o.correct, owned(&o.why_wrong));
+        quote!((#label, #correct, #why))
+    }));
+    quote! {
+        crate::quiz::bank_data::QuestionData {
+            id: #id,
+            area: #area,
+            difficulty: #difficulty,
+            kind: #kind,
+            prompt: #prompt,
+            prompt_html: #prompt_html,
+            explanation: #explanation,
+            link: #link,
+            link_title: #link_title,
+            options: #options,
+        }
     }
 }
 
 fn question(q: &ParsedQuestion, title: &str) -> TokenStream {
     let link_title = text(title);
+    let (prompt, prompt_html) = prompt_texts(q);
     let (id, area, prompt, prompt_html, explanation, link) = (
         text(&q.id),
         text(&q.area),
-        text(&plain_text(&markdown_html(&q.prompt))),
-        text(&markdown_html(&q.prompt)),
+        text(&prompt),
+        text(&prompt_html),
         text(&q.explanation),
         text(&q.link),
     );
@@ -385,13 +541,120 @@ fn texts(list: &[String]) -> TokenStream {
 
 fn learning_items(content: &Content) -> TokenStream {
     let questions = content.interview.iter().map(interview_question);
+    let bank = pushed(content.interview.iter().map(bank_question));
+    let allow = allow_pushed();
     let stages = content.path.stage.iter().map(stage);
     let project = text(&content.path.project);
+    let firsts = vec_of(
+        first_stage_per_area(&content.areas, &content.path.stage)
+            .into_iter()
+            .map(|(a, s)| {
+                let (area, id, title) = (area(&a.id), owned(&s.id), owned(&s.title));
+                quote!((#area, #id, #title))
+            }),
+    );
     quote! {
         pub static INTERVIEW_QUESTIONS: &[::guide_content::InterviewQuestion] = &[#(#questions),*];
+        /// The interview bank as the server serves it and the interview
+        /// page shows it (`crate::interview::Bank::compiled`): the questions
+        /// of `INTERVIEW_QUESTIONS` as owned text, each work sample's link to
+        /// its SQL lab exercise already at the end of its material.
+        /// Generated, like `INTERVIEW_QUESTIONS`.
+        #allow
+        pub fn interview_bank() -> crate::interview::bank::Bank {
+            crate::interview::bank::Bank(#bank)
+        }
         /// The project that grows through the learning path's stages.
         pub static PATH_PROJECT: &str = #project;
         pub static PATH_STAGES: &[::guide_content::PathStage] = &[#(#stages),*];
+        /// For each area, in the order of `AREAS`, the first stage of
+        /// `PATH_STAGES` that trains it, by id and title: what the quiz's
+        /// study plan names (`crate::quiz::plan::PathStages::compiled`).
+        /// Generated.
+        pub fn path_stages() -> crate::quiz::plan::PathStages {
+            crate::quiz::plan::PathStages(#firsts)
+        }
+    }
+}
+
+/// For each area, in order, the first stage that trains it; an area no
+/// stage trains is left out.
+pub fn first_stage_per_area<'a>(
+    areas: &'a [ParsedArea],
+    stages: &'a [ParsedStage],
+) -> Vec<(&'a ParsedArea, &'a ParsedStage)> {
+    areas
+        .iter()
+        .filter_map(|a| {
+            stages
+                .iter()
+                .find(|s| s.areas.contains(&a.id))
+                .map(|s| (a, s))
+        })
+        .collect()
+}
+
+/// A work sample's material as HTML (empty for other questions).
+fn material_html(q: &ParsedInterviewQuestion) -> String {
+    q.material.as_deref().map(markdown_html).unwrap_or_default()
+}
+
+/// A work sample's material, followed by a link to the SQL lab exercise on
+/// the same skill when it has one (`lab` in `content/interview.toml`), for
+/// a candidate to solve while the interviewer watches. The link is part of
+/// the material's HTML, so the app's interview island has no view code of
+/// its own for it. Its address is made by [`links::lab_exercise`], the
+/// function the app's `site_map` re-exports for its own links to the lab.
+pub fn with_lab_link(material_html: &str, lab: Option<&str>) -> String {
+    let Some(lab) = lab.filter(|l| !l.is_empty()) else {
+        return material_html.to_string();
+    };
+    format!(
+        "{material_html}<p class=\"lab-link\"><span class=\"guide-label\">Live version: </span>\
+         <a href=\"{href}\" target=\"_blank\" rel=\"noopener\">the same skill as a SQL lab \
+         exercise the candidate solves while you watch<span class=\"visually-hidden\"> \
+         (opens in a new tab)</span></a></p>",
+        href = links::lab_exercise(lab)
+    )
+}
+
+/// One question of [`learning_items`]' `interview_bank`.
+fn bank_question(q: &ParsedInterviewQuestion) -> TokenStream {
+    let (id, prompt, follow_up, link) = (
+        owned(&q.id),
+        owned(&q.prompt),
+        owned(&q.follow_up),
+        owned(&q.link),
+    );
+    let area = area(&q.area);
+    let level = variant(&q.level);
+    let kind = variant(&q.kind);
+    let minutes = Literal::u32_unsuffixed(u32::from(q.minutes));
+    let fallback = owned(q.fallback.as_deref().unwrap_or_default());
+    let material = owned(&with_lab_link(&material_html(q), q.lab.as_deref()));
+    let (must, strong, red_flags) = (
+        owned_list(&q.must),
+        owned_list(&q.strong),
+        owned_list(&q.red_flags),
+    );
+    let anchors = q.anchors.all().map(owned);
+    quote! {
+        crate::interview::bank::BankQuestion {
+            id: #id,
+            area: #area,
+            level: ::guide_content::Level::#level,
+            kind: ::guide_content::InterviewKind::#kind,
+            minutes: #minutes,
+            prompt: #prompt,
+            fallback: #fallback,
+            material_html: #material,
+            must: #must,
+            anchors: [#(#anchors),*],
+            strong: #strong,
+            red_flags: #red_flags,
+            follow_up: #follow_up,
+            link: #link,
+        }
     }
 }
 
@@ -408,7 +671,7 @@ fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
     let minutes = q.minutes;
     let (must, strong, red_flags) = (texts(&q.must), texts(&q.strong), texts(&q.red_flags));
     let fallback = text(q.fallback.as_deref().unwrap_or_default());
-    let material = text(&q.material.as_deref().map(markdown_html).unwrap_or_default());
+    let material = text(&material_html(q));
     let anchors = q.anchors.all().map(text);
     let lab = text(q.lab.as_deref().unwrap_or_default());
     quote! {
@@ -550,5 +813,126 @@ mod tests {
             &mut defined,
         );
         assert!(!again.contains("popover"));
+    }
+
+    #[test]
+    fn a_lab_link_follows_the_material_and_uses_the_sites_lab_address() {
+        let out = with_lab_link("<p>Fix it.</p>", Some("keyset-page"));
+        let href = format!("<a href=\"{}\"", links::lab_exercise("keyset-page"));
+        assert!(
+            out.starts_with("<p>Fix it.</p><p class=\"lab-link\">"),
+            "{out}"
+        );
+        assert!(out.contains(&href), "{out}");
+        assert!(
+            out.ends_with("(opens in a new tab)</span></a></p>"),
+            "{out}"
+        );
+        assert_eq!(with_lab_link("<p>Fix it.</p>", None), "<p>Fix it.</p>");
+        assert_eq!(with_lab_link("<p>Fix it.</p>", Some("")), "<p>Fix it.</p>");
+    }
+
+    #[test]
+    fn each_area_gets_the_first_stage_that_trains_it() {
+        let area = |id: &str| ParsedArea {
+            id: id.into(),
+            label: id.into(),
+            link: "/guide/tools".into(),
+            summary: "S".into(),
+        };
+        let stage = |id: &str, areas: &[&str]| ParsedStage {
+            id: id.into(),
+            title: id.to_uppercase(),
+            summary: "S".into(),
+            hours: 1,
+            areas: areas.iter().map(|a| a.to_string()).collect(),
+            goals: Vec::new(),
+            sections: Vec::new(),
+            terms: Vec::new(),
+            project: "P".into(),
+            check: Vec::new(),
+            lab: Vec::new(),
+        };
+        let areas = [area("apis"), area("testing"), area("security")];
+        let stages = [
+            stage("one", &["testing"]),
+            stage("two", &["apis", "testing"]),
+        ];
+        let firsts: Vec<(&str, &str)> = first_stage_per_area(&areas, &stages)
+            .into_iter()
+            .map(|(a, s)| (a.id.as_str(), s.id.as_str()))
+            .collect();
+        assert_eq!(firsts, [("apis", "two"), ("testing", "one")]);
+    }
+
+    #[test]
+    fn area_constants_are_upper_case_identifiers() {
+        assert_eq!(area_const("version-control").to_string(), "VERSION_CONTROL");
+        assert_eq!(area_const("apis").to_string(), "APIS");
+        assert_eq!(area_const("2fa").to_string(), "_2FA");
+    }
+
+    #[test]
+    fn quiz_codes_follow_the_lists() {
+        assert_eq!(code(&DIFFICULTY_CODES, "easy"), 0);
+        assert_eq!(code(&DIFFICULTY_CODES, "hard"), 2);
+        assert_eq!(code(&KIND_CODES, "true-false"), 2);
+    }
+
+    /// The generated files hold the owned forms the app's server serves and
+    /// its islands take as props, next to the statics they are made from.
+    #[test]
+    fn the_generated_files_build_the_apps_owned_forms() {
+        let root =
+            std::path::PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"))
+                .join("../..");
+        let content = super::super::load(&root).expect("the repository's content is valid");
+        let generated = generate(&content);
+
+        let learning = &generated.learning;
+        assert!(learning.contains("pub fn interview_bank() -> crate::interview::bank::Bank {"));
+        assert_eq!(
+            learning
+                .matches("crate::interview::bank::BankQuestion {")
+                .count(),
+            content.interview.len()
+        );
+        let with_lab = content.interview.iter().filter(|q| q.lab.is_some());
+        assert_eq!(
+            learning.matches("class=\\\"lab-link\\\"").count(),
+            with_lab.clone().count()
+        );
+        for q in with_lab {
+            let lab = q.lab.as_deref().unwrap_or_default();
+            let href = format!("href=\\\"{}\\\"", links::lab_exercise(lab));
+            assert!(learning.contains(&href), "{}: {href}", q.id);
+        }
+        assert!(learning.contains("pub fn path_stages() -> crate::quiz::plan::PathStages {"));
+        for (a, _) in first_stage_per_area(&content.areas, &content.path.stage) {
+            let name = format!("crate::quiz::bank::Area::{},", area_const(&a.id));
+            assert!(learning.contains(&name), "{name}");
+        }
+
+        let quiz = &generated.quiz;
+        let at = quiz
+            .find("pub fn bank_data() -> crate::quiz::bank_data::BankData {")
+            .expect("the quiz bank as served");
+        assert!(
+            quiz[..at]
+                .lines()
+                .rev()
+                .take(3)
+                .any(|l| l == "#[cfg(not(feature = \"hydrate\"))]"),
+            "the served bank is left out of the browser's build"
+        );
+        assert_eq!(
+            quiz.matches("crate::quiz::bank_data::QuestionData {")
+                .count(),
+            content.quiz.len()
+        );
+        for (i, a) in content.areas.iter().enumerate() {
+            let name = format!("pub const {}: Self = Self({i});", area_const(&a.id));
+            assert!(quiz.contains(&name), "{name}");
+        }
     }
 }
