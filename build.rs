@@ -11,13 +11,13 @@ use std::{env, fs, path::Path, process};
 /// Our scripts, minified into `$OUT_DIR/<file name>`: those every page runs
 /// from `<head>` (`crate::components::inline_scripts`) and the walk that
 /// hydrates islands in slices, which replaces a call in the framework's
-/// hydration script (`server::framework::hydrate_in_slices`).
+/// hydration script (`framework::hydrate_in_slices`).
 const SCRIPTS: [&str; 5] = [
     "src/components/theme.js",
     "src/components/menu.js",
     "src/components/copy_code.js",
-    "src/components/page_navigation.js",
-    "src/server/framework/hydrate_in_slices.js",
+    "src/framework/navigation.js",
+    "src/framework/hydrate_in_slices.js",
 ];
 
 fn main() {

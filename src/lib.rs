@@ -7,6 +7,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod format;
+pub mod framework;
 pub mod http_status;
 pub mod interview;
 pub mod lab;
@@ -29,5 +30,5 @@ pub fn hydrate() {
     #[cfg(not(panic = "immediate-abort"))]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
-    components::page_navigation::mark_client_running();
+    framework::navigation::mark_client_running();
 }

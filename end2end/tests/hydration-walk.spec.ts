@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
- * Our island walk (src/server/framework/hydrate_in_slices.js, W4 in
+ * Our island walk (src/framework/hydrate_in_slices.js, W4 in
  * docs/framework-workarounds.md) must keep the framework's semantics. No
  * page of the guide nests an island in another's children or has two lazy
  * islands, so the walk runs here on markup that does, with a stand-in for
@@ -13,7 +13,7 @@ import { expect, test } from './fixtures';
  * leaves a callback on its <leptos-children> that makes the island's owner
  * the current one, and a lazy island returns a promise.
  */
-const WALK = fs.readFileSync(path.join(__dirname, '../../src/server/framework/hydrate_in_slices.js'), 'utf8');
+const WALK = fs.readFileSync(path.join(__dirname, '../../src/framework/hydrate_in_slices.js'), 'utf8');
 
 interface Walked {
   /** What the island functions saw, in the order they ran. */

@@ -3,7 +3,7 @@ import { SERVED, expect, hydrated, sections, test } from './fixtures';
 // The client is islands: reading pages carry only the small main WASM, the
 // quiz and bookmarks load their own code when opened, and links move between
 // pages without reloading the document (Leptos's islands router plus
-// src/components/page_navigation.rs).
+// src/framework/navigation.rs).
 
 const all = sections();
 

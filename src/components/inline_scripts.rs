@@ -15,10 +15,10 @@ pub const MENU: &str = include_str!(concat!(env!("OUT_DIR"), "/menu.js"));
 /// no WASM for them.
 pub const COPY_CODE: &str = include_str!(concat!(env!("OUT_DIR"), "/copy_code.js"));
 
-/// What the islands router leaves undone (`page_navigation.js`; see
-/// `page_navigation.rs`): scroll, focus, `aria-current`, links within the
-/// page, and no islands hydrated before the client runs.
-pub const PAGE_NAVIGATION: &str = include_str!(concat!(env!("OUT_DIR"), "/page_navigation.js"));
+/// What the islands router leaves undone (`framework/navigation.js`, W7;
+/// see `framework::navigation`): scroll, focus, `aria-current`, links
+/// within the page, and no islands hydrated before the client runs.
+pub const PAGE_NAVIGATION: &str = include_str!(concat!(env!("OUT_DIR"), "/navigation.js"));
 
 #[cfg(test)]
 mod tests {
@@ -31,9 +31,9 @@ mod tests {
             ("menu.js", MENU, include_str!("menu.js")),
             ("copy_code.js", COPY_CODE, include_str!("copy_code.js")),
             (
-                "page_navigation.js",
+                "navigation.js",
                 PAGE_NAVIGATION,
-                include_str!("page_navigation.js"),
+                include_str!("../framework/navigation.js"),
             ),
         ] {
             assert!(

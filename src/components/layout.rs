@@ -9,7 +9,7 @@ use super::theme::ThemeToggle;
 use crate::{site_map, storage::library::use_library};
 
 /// First focusable element: lets keyboard users jump past the navigation.
-/// A link within the page, left to the browser (see `page_navigation`).
+/// A link within the page, left to the browser (see `framework::navigation`).
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#main">"Skip to content"</a> }

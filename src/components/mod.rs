@@ -5,13 +5,11 @@ pub mod confirm;
 #[cfg(feature = "hydrate")]
 pub mod fetch_text;
 pub mod inline_scripts;
-pub mod keyed;
 pub mod layout;
 pub mod library_notice;
 pub mod notice;
 pub mod offline_status;
 pub mod page_meta;
-pub mod page_navigation;
 pub mod pager;
 pub mod reading_progress;
 pub mod search_dialog;

@@ -24,7 +24,7 @@ fn ReadMark(slug: String) -> impl IntoView {
 
 /// Every section in reading order. The server's `<A>` sets
 /// `aria-current="page"` on the link of the current one; after a move in
-/// the browser, `page_navigation` marks it again.
+/// the browser, `framework::navigation` marks it again.
 #[component]
 pub fn SectionNav() -> impl IntoView {
     view! {

@@ -6,10 +6,11 @@ use leptos_router::{components::A, hooks::use_params_map};
 use super::NotFound;
 use crate::{
     components::{
-        bookmark_button::BookmarkButton, keyed::KeyedBy, page_meta::PageMeta, pager::Pager,
+        bookmark_button::BookmarkButton, page_meta::PageMeta, pager::Pager,
         reading_progress::ReadingProgress,
     },
     content::{self, Block, Heading, SECTIONS, Section},
+    framework::keyed::KeyedBy,
     site_map,
 };
 

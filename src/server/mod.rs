@@ -6,7 +6,6 @@ mod connections;
 mod cores;
 mod encoding;
 mod export;
-mod framework;
 mod limits;
 mod offline;
 mod request_log;
@@ -36,7 +35,7 @@ use tower::{ServiceBuilder, ServiceExt};
 use tower_http::{catch_panic::CatchPanicLayer, timeout::TimeoutLayer};
 
 use crate::app::{App, shell};
-use framework::hydration_file::HydrationFile;
+use crate::framework::{self, hydration_file::HydrationFile};
 use site::Site;
 
 /// A request still unanswered after this gets 408.

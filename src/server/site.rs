@@ -17,8 +17,8 @@ use axum::{
 use sha2::{Digest, Sha256};
 
 use super::encoding::{Bodies, Encoding};
-use super::framework::hydration_file::HydrationFile;
 use super::security::policy_for_html;
+use crate::framework::hydration_file::HydrationFile;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -193,7 +193,7 @@ impl Site {
                 }
                 if in_pkg && url.ends_with(".js") {
                     body =
-                        super::framework::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
+                        crate::framework::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
                 }
                 site.insert(url, Bytes::from(body), content_type(&path), caching);
             }
@@ -234,7 +234,7 @@ impl Site {
     pub fn insert_hydration_file(&mut self, file: HydrationFile) {
         self.insert(
             file.url.clone(),
-            Bytes::from(super::framework::minify::js(&file.script)),
+            Bytes::from(crate::framework::minify::js(&file.script)),
             "text/javascript; charset=utf-8",
             Caching::Immutable,
         );

@@ -1,4 +1,4 @@
-//! Content that the islands router replaces, rather than patches, when
+//! W9: content that the islands router replaces, rather than patches, when
 //! the key changes between two pages.
 //!
 //! The router patches the new page into the old one node by node and skips

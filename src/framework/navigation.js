@@ -1,6 +1,6 @@
 // Completes Leptos's islands router (framework workaround W7 in
 // docs/framework-workarounds.md; what each part does and why is in
-// page_navigation.rs). Runs from <head>, before anything else listens.
+// navigation.rs). Runs from <head>, before anything else listens.
 (function () {
   var H = history, L = location, D = document;
   var push = H.pushState, swap = H.replaceState;

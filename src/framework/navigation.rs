@@ -1,11 +1,11 @@
-//! Moving between pages without reloading the document.
+//! W7: moving between pages without reloading the document.
 //!
 //! Leptos's islands router (feature `islands-router`) catches same-origin
 //! link clicks and back/forward, fetches the new page's HTML and patches the
 //! document with it; islands keep their state and the WASM stays loaded. In
 //! the version we lock (0.8.23) it leaves a few things a reader expects
-//! undone (docs/islands-research.md lists them), and `page_navigation.js`
-//! ([`super::inline_scripts::PAGE_NAVIGATION`]) does them, from `<head>`,
+//! undone (docs/islands-research.md lists them), and `navigation.js`
+//! ([`crate::components::inline_scripts::PAGE_NAVIGATION`]) does them, from `<head>`,
 //! before anything else listens:
 //!
 //! - **Scroll.** After a new page arrives: its `#fragment`, else the top;
@@ -27,10 +27,10 @@
 //!   for it, so the address changed before the page did (and scrolling and
 //!   focus would act on the old page).
 
-/// Tells `page_navigation.js` that the client is running, so islands
+/// Tells `navigation.js` that the client is running, so islands
 /// arriving with a new page may hydrate. (`<html data-hydrated>`, which
 /// tells tests and CSS that the islands of the first page are live, is set
-/// by the server's `hydrate_in_slices.js` once the last one is.)
+/// by `hydrate_in_slices.js` (W4) once the last one is.)
 #[cfg(feature = "hydrate")]
 pub fn mark_client_running() {
     let _ = js_sys::Reflect::set(

@@ -1,30 +1,53 @@
-//! Every change we make to what Leptos, leptos_router and cargo-leptos
-//! produce, one file per workaround. docs/framework-workarounds.md lists
-//! each: what upstream does, what we change and why, the upstream source,
-//! the test that fails when upstream changes, and what would let us delete
-//! it. A Leptos patch release is checked by reading that page and running
-//! the tests it names.
+//! Every change we make to what Leptos, leptos_router, leptos_axum and
+//! cargo-leptos do, one file per workaround, named in
+//! docs/framework-workarounds.md (W1-W15): what upstream does, what we
+//! change and why, the upstream source, the test that fails when upstream
+//! changes, and what would let us delete it. A Leptos patch release is
+//! checked by reading that page and running the tests it names.
 //!
-//! [`tidy`] runs on every rendered page, in the one rendering path: one
-//! pass of a streaming HTML rewriter (`lol_html`), each fix a handler of
-//! its own. The hydration script is then moved into a file
-//! ([`hydration_file`]) and the loader the build leaves readable is
-//! minified ([`minify`]).
+//! On the server, [`tidy`] runs on every rendered page, in the one
+//! rendering path: one pass of a streaming HTML rewriter (`lol_html`), each
+//! fix a handler of its own (W1 [`trailing_scripts`], W2 [`preload_hints`],
+//! W3 [`nonces`], W4 [`hydrate_in_slices`], W15 [`idle_start`]). The
+//! hydration script is then moved into a file (W5 [`hydration_file`]), the
+//! framework's readable scripts are minified (W6 [`minify`]), and the start
+//! checks the hash file (W13 [`hash_file`]). In both builds: the islands
+//! router completed (W7 [`navigation`], a script every page runs from
+//! `<head>`) and content the router must replace, not patch (W9 [`keyed`]).
+//!
+//! Not in this folder, each for a reason the docs page gives: W8 (not a
+//! fix: `components/menu.js`), W10 (a space after two islands, in
+//! `components/layout.rs` and `section_nav.rs`), W11 (the reading
+//! progress island's own listener), W12 (an assumption of `server/site.rs`
+//! and the service worker), W14 (a crate: `crates/wasm-streams-lite`).
 
+#[cfg(feature = "ssr")]
+pub mod hash_file;
+#[cfg(feature = "ssr")]
 mod hydrate_in_slices;
+#[cfg(feature = "ssr")]
 pub mod hydration_file;
+#[cfg(feature = "ssr")]
 mod idle_start;
+pub mod keyed;
+#[cfg(feature = "ssr")]
 pub mod minify;
+pub mod navigation;
+#[cfg(feature = "ssr")]
 mod nonces;
+#[cfg(feature = "ssr")]
 mod preload_hints;
+#[cfg(feature = "ssr")]
 mod trailing_scripts;
 
+#[cfg(feature = "ssr")]
 use lol_html::{RewriteStrSettings, html_content::ContentType, rewrite_str, text};
 
 /// The page with every fix (W1-W4, W15); any other HTML is left as it is.
 /// The result passes the W3C Nu checker, with the hydration markers `<!>`
 /// as its only complaint. An error means the rewriter could not read the
 /// page (it refuses markup it cannot parse without a DOM tree).
+#[cfg(feature = "ssr")]
 pub fn tidy(html: &str) -> Result<String, String> {
     let end_tags = trailing_scripts::EndTags::default();
     let [body_end, html_end] = end_tags.take();
@@ -44,6 +67,7 @@ pub fn tidy(html: &str) -> Result<String, String> {
 /// framework's hydration script) to `edit`, which returns its new text.
 /// The rewriter hands text over in chunks: they are held back until the
 /// last one.
+#[cfg(feature = "ssr")]
 fn edit_module_script(
     edit: impl Fn(&str) -> String + 'static,
 ) -> (
@@ -62,7 +86,7 @@ fn edit_module_script(
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
     use hydrate_in_slices::HYDRATE_ALL_AT_ONCE;
