@@ -653,3 +653,32 @@ fn the_command_line_serves_or_exports() {
         assert!(error.contains("export [DIR] [--no-brotli]"), "{error}");
     }
 }
+
+/// W12 in docs/framework-workarounds.md: the islands router fetches pages
+/// with `Islands-Router: true`, which makes leptos_axum render in order,
+/// and the server, the service worker and the export answer it with the
+/// page held at start (rendered without the header). That is right only
+/// while both renderings give the same page; this fails the day a page
+/// gains a `Suspense` that renders differently, or the header starts to
+/// change what upstream writes.
+#[tokio::test]
+async fn router_fetches_get_the_same_page() {
+    let app = app().await;
+    let (site, options) = SITE.get().expect("app() built the site").clone();
+    let renderer = renderer(options);
+    for url in page_urls().unwrap() {
+        let (_, held) = get_path(&app, &url).await;
+        let request = Request::get(&url)
+            .header("islands-router", "true")
+            .body(Body::empty())
+            .unwrap();
+        let page = super::render(&renderer, request).await.unwrap();
+        let fetched = site
+            .link_hydration(&String::from_utf8_lossy(&page.html))
+            .unwrap();
+        assert_eq!(
+            fetched, held,
+            "{url}: a router fetch would get another page"
+        );
+    }
+}

@@ -5,7 +5,7 @@
 //!
 //!     cargo run -p guide-content --features build --example content_stats
 
-use std::{collections::BTreeMap, path::Path, process};
+use std::{collections::BTreeMap, process};
 
 use guide_content::build::{
     correct_is_strictly_longest,
