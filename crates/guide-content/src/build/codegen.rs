@@ -8,7 +8,7 @@
 //! `quote` and formatted with `prettyplease`.
 
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use super::{
     Content, ParsedArea, ParsedExercise, ParsedInterviewQuestion, ParsedQuestion, ParsedSection,
@@ -620,78 +620,66 @@ pub fn with_lab_link(material_html: &str, lab: Option<&str>) -> String {
 
 /// One question of [`learning_items`]' `interview_bank`.
 fn bank_question(q: &ParsedInterviewQuestion) -> TokenStream {
-    let (id, prompt, follow_up, link) = (
-        owned(&q.id),
-        owned(&q.prompt),
-        owned(&q.follow_up),
-        owned(&q.link),
-    );
+    let fields = interview_fields(q, owned, owned_list);
     let area = area(&q.area);
-    let level = variant(&q.level);
-    let kind = variant(&q.kind);
     let minutes = Literal::u32_unsuffixed(u32::from(q.minutes));
-    let fallback = owned(q.fallback.as_deref().unwrap_or_default());
     let material = owned(&with_lab_link(&material_html(q), q.lab.as_deref()));
-    let (must, strong, red_flags) = (
-        owned_list(&q.must),
-        owned_list(&q.strong),
-        owned_list(&q.red_flags),
-    );
-    let anchors = q.anchors.all().map(owned);
     quote! {
         crate::interview::bank::BankQuestion {
-            id: #id,
+            #fields
             area: #area,
-            level: ::guide_content::Level::#level,
-            kind: ::guide_content::InterviewKind::#kind,
             minutes: #minutes,
-            prompt: #prompt,
-            fallback: #fallback,
             material_html: #material,
-            must: #must,
-            anchors: [#(#anchors),*],
-            strong: #strong,
-            red_flags: #red_flags,
-            follow_up: #follow_up,
-            link: #link,
         }
     }
 }
 
 fn interview_question(q: &ParsedInterviewQuestion) -> TokenStream {
-    let (id, area, prompt, follow_up, link) = (
-        text(&q.id),
-        text(&q.area),
-        text(&q.prompt),
-        text(&q.follow_up),
-        text(&q.link),
-    );
-    let level = variant(&q.level);
-    let kind = variant(&q.kind);
+    let fields = interview_fields(q, |s| text(s).to_token_stream(), texts);
+    let (area, lab) = (text(&q.area), text(q.lab.as_deref().unwrap_or_default()));
     let minutes = q.minutes;
-    let (must, strong, red_flags) = (texts(&q.must), texts(&q.strong), texts(&q.red_flags));
-    let fallback = text(q.fallback.as_deref().unwrap_or_default());
     let material = text(&material_html(q));
-    let anchors = q.anchors.all().map(text);
-    let lab = text(q.lab.as_deref().unwrap_or_default());
     quote! {
         ::guide_content::InterviewQuestion {
-            id: #id,
+            #fields
             area: #area,
-            level: ::guide_content::Level::#level,
-            kind: ::guide_content::InterviewKind::#kind,
             minutes: #minutes,
-            prompt: #prompt,
-            fallback: #fallback,
             material_html: #material,
-            must: #must,
-            anchors: [#(#anchors),*],
-            strong: #strong,
-            red_flags: #red_flags,
-            follow_up: #follow_up,
-            link: #link,
             lab: #lab,
         }
+    }
+}
+
+/// The fields an interview question has alike in its two generated forms,
+/// the static one and the app's owned one: each text made by `value` and
+/// each list by `list`, the form's own way.
+fn interview_fields(
+    q: &ParsedInterviewQuestion,
+    value: fn(&str) -> TokenStream,
+    list: fn(&[String]) -> TokenStream,
+) -> TokenStream {
+    let (id, prompt, follow_up, link) = (
+        value(&q.id),
+        value(&q.prompt),
+        value(&q.follow_up),
+        value(&q.link),
+    );
+    let (level, kind) = (variant(&q.level), variant(&q.kind));
+    let fallback = value(q.fallback.as_deref().unwrap_or_default());
+    let (must, strong, red_flags) = (list(&q.must), list(&q.strong), list(&q.red_flags));
+    let anchors = q.anchors.all().map(value);
+    quote! {
+        id: #id,
+        level: ::guide_content::Level::#level,
+        kind: ::guide_content::InterviewKind::#kind,
+        prompt: #prompt,
+        fallback: #fallback,
+        must: #must,
+        anchors: [#(#anchors),*],
+        strong: #strong,
+        red_flags: #red_flags,
+        follow_up: #follow_up,
+        link: #link,
     }
 }
 
