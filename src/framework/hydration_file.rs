@@ -18,8 +18,7 @@ use lol_html::{
 };
 use sha2::{Digest, Sha256};
 
-/// An inline module script: the framework's hydration script.
-const INLINE_MODULE: &str = r#"script[type="module"]:not([src])"#;
+use super::{INLINE_MODULE, element_texts};
 
 /// The script of one build, and where it is served.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,20 +30,10 @@ pub struct HydrationFile {
 impl HydrationFile {
     /// The file for the first inline module script of `html`, if it has one.
     pub fn from_page(html: &str, pkg_dir: &str) -> Option<Self> {
-        let mut first = None;
-        let mut text = String::new();
-        let settings = RewriteStrSettings::new().append_element_content_handler(text!(
-            INLINE_MODULE,
-            |chunk| {
-                text.push_str(chunk.as_str());
-                if chunk.last_in_text_node() {
-                    first.get_or_insert(std::mem::take(&mut text));
-                }
-                Ok(())
-            }
-        ));
-        rewrite_str(html, settings).ok()?;
-        let script = first?;
+        let script = element_texts(html, INLINE_MODULE)
+            .ok()?
+            .into_iter()
+            .next()?;
         let digest = Sha256::digest(script.as_bytes());
         let hash: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
         Some(Self {

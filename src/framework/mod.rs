@@ -41,7 +41,16 @@ mod preload_hints;
 mod trailing_scripts;
 
 #[cfg(feature = "ssr")]
-use lol_html::{RewriteStrSettings, html_content::ContentType, rewrite_str, text};
+use std::{cell::RefCell, rc::Rc};
+
+#[cfg(feature = "ssr")]
+use lol_html::{
+    RewriteStrSettings, element, end_tag, html_content::ContentType, rewrite_str, text,
+};
+
+/// An inline module script: in our pages, the framework's hydration script.
+#[cfg(feature = "ssr")]
+const INLINE_MODULE: &str = r#"script[type="module"]:not([src])"#;
 
 /// The page with every fix (W1-W4, W15); any other HTML is left as it is.
 /// The result passes the W3C Nu checker, with the hydration markers `<!>`
@@ -75,7 +84,7 @@ fn edit_module_script(
     lol_html::ElementContentHandlers<'static>,
 ) {
     let mut script = String::new();
-    text!(r#"script[type="module"]:not([src])"#, move |chunk| {
+    text!(INLINE_MODULE, move |chunk| {
         script.push_str(chunk.as_str());
         if chunk.last_in_text_node() {
             chunk.replace(&edit(&std::mem::take(&mut script)), ContentType::Html);
@@ -84,6 +93,31 @@ fn edit_module_script(
         }
         Ok(())
     })
+}
+
+/// The text of each element of `html` matching `selector` (scripts, in our
+/// use), in page order: only elements whose end tag is in the page, as a
+/// browser runs no script the end of the page cut off. For the hydration
+/// file (W5) and the policy's script hashes (`server::security`).
+#[cfg(feature = "ssr")]
+pub fn element_texts(html: &str, selector: &str) -> Result<Vec<String>, String> {
+    let texts = Rc::new(RefCell::new(Vec::new()));
+    let current = Rc::new(RefCell::new(String::new()));
+    let settings = RewriteStrSettings::new()
+        .append_element_content_handler(element!(selector, |element| {
+            current.borrow_mut().clear();
+            let (current, texts) = (current.clone(), texts.clone());
+            element.on_end_tag(end_tag!(move |_| {
+                texts.borrow_mut().push(current.take());
+                Ok(())
+            }))
+        }))
+        .append_element_content_handler(text!(selector, |chunk| {
+            current.borrow_mut().push_str(chunk.as_str());
+            Ok(())
+        }));
+    rewrite_str(html, settings).map_err(|e| format!("the page could not be read: {e}"))?;
+    Ok(texts.take())
 }
 
 #[cfg(all(test, feature = "ssr"))]

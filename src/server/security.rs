@@ -13,7 +13,6 @@ use axum::{
     response::Response,
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
-use lol_html::{RewriteStrSettings, rewrite_str, text};
 use sha2::{Digest, Sha256};
 use tower::util::MapResponseLayer;
 
@@ -79,27 +78,18 @@ pub fn content_security_policy(script_hashes: &[String]) -> String {
 /// `sha256-…` sources for every inline script (one without `src`) in `html`.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
     let mut hashes = Vec::new();
-    let mut text = String::new();
-    let settings = RewriteStrSettings::new().append_element_content_handler(text!(
-        "script:not([src])",
-        |chunk| {
-            text.push_str(chunk.as_str());
-            if chunk.last_in_text_node() {
-                let body = std::mem::take(&mut text);
-                let hash = format!(
-                    "sha256-{}",
-                    STANDARD.encode(Sha256::digest(body.as_bytes()))
-                );
-                if !hashes.contains(&hash) {
-                    hashes.push(hash);
-                }
-            }
-            Ok(())
+    // A page the rewriter cannot read gets no hash: its inline scripts are
+    // refused, never let through.
+    let scripts = crate::framework::element_texts(html, "script:not([src])").unwrap_or_default();
+    for body in scripts {
+        let hash = format!(
+            "sha256-{}",
+            STANDARD.encode(Sha256::digest(body.as_bytes()))
+        );
+        if !hashes.contains(&hash) {
+            hashes.push(hash);
         }
-    ));
-    // A page the rewriter cannot read gets the hashes read so far: the
-    // scripts after that point are refused, never let through.
-    let _ = rewrite_str(html, settings);
+    }
     hashes
 }
 
@@ -151,8 +141,7 @@ mod tests {
 
     #[test]
     fn unterminated_scripts_do_not_loop_or_panic() {
-        // A browser does not run a script cut off by the end of the page.
-        assert!(inline_script_hashes("<script>never closed").len() <= 1);
+        assert!(inline_script_hashes("<script>never closed").is_empty());
         assert!(inline_script_hashes("<script").is_empty());
         assert!(inline_script_hashes("").is_empty());
     }
