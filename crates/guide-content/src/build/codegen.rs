@@ -413,16 +413,7 @@ pub fn code(codes: &[&str], id: &str) -> u8 {
 
 /// One question of [`quiz_items`]' `bank_data`.
 fn question_data(q: &ParsedQuestion, title: &str) -> TokenStream {
-    let (prompt, prompt_html) = prompt_texts(q);
-    let (id, area, prompt, prompt_html, explanation, link, link_title) = (
-        owned(&q.id),
-        owned(&q.area),
-        owned(&prompt),
-        owned(&prompt_html),
-        owned(&q.explanation),
-        owned(&q.link),
-        owned(title),
-    );
+    let fields = question_fields(q, title, owned);
     let difficulty = Literal::u8_unsuffixed(code(&DIFFICULTY_CODES, &q.difficulty));
     let kind = Literal::u8_unsuffixed(code(&KIND_CODES, &q.kind));
     let options = vec_of(q.options.iter().map(|o| {
@@ -431,31 +422,16 @@ fn question_data(q: &ParsedQuestion, title: &str) -> TokenStream {
     }));
     quote! {
         crate::quiz::bank_data::QuestionData {
-            id: #id,
-            area: #area,
+            #fields
             difficulty: #difficulty,
             kind: #kind,
-            prompt: #prompt,
-            prompt_html: #prompt_html,
-            explanation: #explanation,
-            link: #link,
-            link_title: #link_title,
             options: #options,
         }
     }
 }
 
 fn question(q: &ParsedQuestion, title: &str) -> TokenStream {
-    let link_title = text(title);
-    let (prompt, prompt_html) = prompt_texts(q);
-    let (id, area, prompt, prompt_html, explanation, link) = (
-        text(&q.id),
-        text(&q.area),
-        text(&prompt),
-        text(&prompt_html),
-        text(&q.explanation),
-        text(&q.link),
-    );
+    let fields = question_fields(q, title, |s| text(s).to_token_stream());
     let difficulty = variant(&q.difficulty);
     let kind = variant(&q.kind);
     let options = q.options.iter().map(|o| {
@@ -464,17 +440,36 @@ fn question(q: &ParsedQuestion, title: &str) -> TokenStream {
     });
     quote! {
         ::guide_content::Question {
-            id: #id,
-            area: #area,
+            #fields
             difficulty: ::guide_content::Difficulty::#difficulty,
             kind: ::guide_content::AnswerKind::#kind,
-            prompt: #prompt,
-            prompt_html: #prompt_html,
-            explanation: #explanation,
-            link: #link,
-            link_title: #link_title,
             options: &[#(#options),*],
         }
+    }
+}
+
+/// The text fields a quiz question has alike in its two generated forms,
+/// the static one and the served one, each made by `value`, the form's own
+/// way (as [`interview_fields`] does for interview questions).
+fn question_fields(q: &ParsedQuestion, title: &str, value: fn(&str) -> TokenStream) -> TokenStream {
+    let (prompt, prompt_html) = prompt_texts(q);
+    let (id, area, prompt, prompt_html, explanation, link, link_title) = (
+        value(&q.id),
+        value(&q.area),
+        value(&prompt),
+        value(&prompt_html),
+        value(&q.explanation),
+        value(&q.link),
+        value(title),
+    );
+    quote! {
+        id: #id,
+        area: #area,
+        prompt: #prompt,
+        prompt_html: #prompt_html,
+        explanation: #explanation,
+        link: #link,
+        link_title: #link_title,
     }
 }
 
