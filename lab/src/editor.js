@@ -12,8 +12,8 @@
 // is not used), so keyboard users can tab out of the editor.
 
 import { defaultKeymap, history, historyKeymap, isolateHistory } from "@codemirror/commands";
-import { PostgreSQL, sql } from "@codemirror/lang-sql";
-import { bracketMatching, HighlightStyle, syntaxHighlighting } from "@codemirror/language";
+import { PostgreSQL } from "@codemirror/lang-sql";
+import { bracketMatching, HighlightStyle, LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { Annotation, EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, drawSelection, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { tags as t } from "@lezer/highlight";
@@ -130,7 +130,10 @@ export function mountEditor(host, { doc = "", label = "SQL", onRun = () => {}, o
         drawSelection(),
         bracketMatching(),
         EditorView.lineWrapping,
-        sql({ dialect: PostgreSQL }),
+        // The language alone: sql() would also build keyword and schema
+        // completion sources, which nothing here uses (no autocompletion),
+        // at a cost the profile showed in the mount.
+        new LanguageSupport(PostgreSQL.language),
         syntaxHighlighting(highlight),
         theme,
         errorField,
