@@ -10,6 +10,15 @@ test('a reader runs queries, solves an exercise, stops a runaway query and reset
   // The playground: any query, its rows as a table.
   await pick(page, 'Free query');
   await write(page, 'SELECT id, name, stock FROM products WHERE id IN (42, 57) ORDER BY id;');
+  // PostgreSQL's highlighting: keywords and numbers in colours of their own.
+  const colour = (text: string) =>
+    editor(page)
+      .getByText(text, { exact: true })
+      .first()
+      .evaluate((el) => getComputedStyle(el).color, undefined, { timeout: 10_000 });
+  const keyword = await colour('SELECT');
+  expect(keyword).not.toBe(await editor(page).evaluate((el) => getComputedStyle(el).color));
+  expect(await colour('42')).not.toBe(keyword);
   await run(page, 'keys');
   await expect(outcome(page)).toHaveText('2 rows.');
   const table = page.getByRole('region', { name: /^Result: 2 rows/ });
