@@ -196,6 +196,19 @@ test.describe('on a phone', () => {
   });
 });
 
+test('a "Practise" link in the exercise list opens its exercise in the workbench, without leaving the page', async ({ page }) => {
+  await page.goto('/lab');
+  await hydrated(page);
+  // A mark on the workbench: a navigation, even the router's, would replace it.
+  await page.locator('.lab-bench').evaluate((el) => el.setAttribute('data-stayed', ''));
+  const item = page.locator('#exercise-filter-and-or-precedence');
+  await item.getByRole('link', { name: /^Practise/ }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'AND before OR' }).first()).toBeVisible();
+  await expect(page.getByLabel('Exercise', { exact: true }).locator('option:checked')).toHaveText('AND before OR');
+  await expect(page.locator('#workbench-title')).toBeFocused();
+  await expect(page.locator('.lab-bench[data-stayed]')).toHaveCount(1);
+});
+
 test('without JavaScript the lab lists every exercise with its task and the schema', SERVED, async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

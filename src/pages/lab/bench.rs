@@ -160,7 +160,6 @@ pub fn LabBench(
 ) -> impl IntoView {
     let sentences = StoredValue::new(text);
     let total = exercises.len();
-    let list = exercises.clone();
     let bench = Bench {
         cards: StoredValue::new(exercises),
         current: RwSignal::new(Some(0)),
@@ -226,19 +225,13 @@ pub fn LabBench(
         })
     };
     let ready = move || bench.status.with(EngineStatus::is_ready);
-    // The list's "Practise" links open their exercise here.
-    let on_list_click = move |ev: leptos::ev::MouseEvent| {
-        if let Some(id) = client::practise_link(&ev) {
-            ev.prevent_default();
-            if let Some(index) = bench.index_of(&id) {
-                bench.open(Some(index));
-                client::scroll_to_bench();
-            }
-        }
-    };
+    // The list's "Practise" links open their exercise here. The list is
+    // server-rendered outside this island (nothing in it changes), so the
+    // island hydrates the workbench alone; its clicks are heard on the window.
+    client::follow_practise_links(bench);
 
     view! {
-        <div class="lab-bench-wrap" on:click=on_list_click>
+        <div class="lab-bench-wrap">
             <section class="lab-bench" id="workbench" aria-labelledby="workbench-title">
                 <h2 id="workbench-title" tabindex="-1">"Workbench"</h2>
                 <Notice message=bench.notice />
@@ -303,7 +296,6 @@ pub fn LabBench(
                     on_confirm=move || client::reset(bench)
                 />
             </section>
-            <super::ExerciseList cards=list />
         </div>
     }
 }
@@ -652,11 +644,26 @@ mod client {
         });
     }
 
+    /// Opens an exercise in the workbench when its "Practise" link in the
+    /// page's list is clicked, while this island lives.
+    pub fn follow_practise_links(bench: Bench) {
+        let handle = window_event_listener(leptos::ev::click, move |ev| {
+            if let Some(id) = practise_link(&ev) {
+                ev.prevent_default();
+                if let Some(index) = bench.index_of(&id) {
+                    bench.open(Some(index));
+                    scroll_to_bench();
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
     /// The exercise id of a "Practise" link in the page's list, when the
     /// click landed on one.
     // Only web-sys methods the client already uses elsewhere: each new one
     // adds glue to the JavaScript every page downloads.
-    pub fn practise_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
+    fn practise_link(ev: &leptos::ev::MouseEvent) -> Option<String> {
         // With Ctrl or Cmd the reader asked for a new tab: let the link go.
         if ev.ctrl_key() || ev.meta_key() {
             return None;
@@ -666,7 +673,7 @@ mod client {
         link.get_attribute("data-exercise")
     }
 
-    pub fn scroll_to_bench() {
+    fn scroll_to_bench() {
         if let Some(heading) = document().get_element_by_id("workbench-title") {
             heading.scroll_into_view();
             if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
@@ -699,8 +706,5 @@ mod client {
     }
     pub fn stop() {}
     pub fn reset(_bench: Bench) {}
-    pub fn practise_link(_ev: &leptos::ev::MouseEvent) -> Option<String> {
-        None
-    }
-    pub fn scroll_to_bench() {}
+    pub fn follow_practise_links(_bench: Bench) {}
 }

@@ -43,7 +43,8 @@ pub fn LabPage() -> impl IntoView {
                 "Running queries needs JavaScript and WebAssembly, and a one-time download of about 3.7 MB "
                 "(the database engine). The exercises and the schema below read the same without them."
             </p>
-            <bench::LabBench exercises=cards entry text=bench_text() />
+            <bench::LabBench exercises=cards.clone() entry text=bench_text() />
+            <ExerciseList cards />
             <section class="lab-schema" aria-labelledby="schema-title">
                     <h2 id="schema-title">"The shop's tables"</h2>
                     <p>
@@ -75,9 +76,10 @@ fn bench_text() -> bench::BenchText {
 }
 
 /// Every exercise by topic, with its task: the page's content without
-/// JavaScript, and the way into any exercise with it.
+/// JavaScript, and the way into any exercise with it (the workbench island
+/// hears its "Practise" clicks; the list itself is never hydrated).
 #[component]
-pub fn ExerciseList(cards: Vec<ExerciseCard>) -> impl IntoView {
+fn ExerciseList(cards: Vec<ExerciseCard>) -> impl IntoView {
     let topics: Vec<(String, Vec<ExerciseCard>)> = lab::by_topic(&cards)
         .into_iter()
         .map(|(topic, list)| {
