@@ -231,72 +231,70 @@ pub fn LabBench(
     client::follow_practise_links(bench);
 
     view! {
-        <div class="lab-bench-wrap">
-            <section class="lab-bench" id="workbench" aria-labelledby="workbench-title">
-                <h2 id="workbench-title" tabindex="-1">"Workbench"</h2>
-                <Notice message=bench.notice />
-                <div class="lab-engine" role="status">
-                    <p>{move || bench.status.with(|s| s.line().to_string())}</p>
-                    {move || {
-                        bench.status.with(EngineStatus::progress).map(|(loaded, total)| view! {
-                            <progress max=total value=loaded aria-label="Download of the database engine"></progress>
-                        })
+        <section class="lab-bench" id="workbench" aria-labelledby="workbench-title">
+            <h2 id="workbench-title" tabindex="-1">"Workbench"</h2>
+            <Notice message=bench.notice />
+            <div class="lab-engine" role="status">
+                <p>{move || bench.status.with(|s| s.line().to_string())}</p>
+                {move || {
+                    bench.status.with(EngineStatus::progress).map(|(loaded, total)| view! {
+                        <progress max=total value=loaded aria-label="Download of the database engine"></progress>
+                    })
+                }}
+                <p class="lab-count">
+                    {move || if bench.loaded.get() {
+                        format!("{} of {total} exercises solved in this browser.", solved())
+                    } else {
+                        format!("{total} exercises.")
                     }}
-                    <p class="lab-count">
-                        {move || if bench.loaded.get() {
-                            format!("{} of {total} exercises solved in this browser.", solved())
-                        } else {
-                            format!("{total} exercises.")
-                        }}
-                    </p>
-                </div>
-                <ExercisePicker bench />
-                <TaskPanel bench text=sentences />
-                <div class="lab-editor-wrap">
-                    <p class="lab-editor-label" id="lab-editor-label">"Your SQL"</p>
-                    <div class="lab-editor" node_ref=host></div>
-                    {move || (!bench.editor_ready.get()).then(|| view! {
-                        <pre class="lab-editor-placeholder" tabindex="0">
-                            {bench.text_for(bench.current.get())}
-                        </pre>
-                    })}
-                </div>
-                <div class="lab-actions">
-                    <button
-                        type="button"
-                        class="button"
-                        disabled=move || !ready() || bench.running.get()
-                        on:click=move |_| bench.run()
-                    >
-                        "Run"
-                        <span class="lab-shortcut">" (Ctrl+Enter)"</span>
-                    </button>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        disabled=move || !bench.running.get()
-                        on:click=move |_| client::stop()
-                    >
-                        "Stop"
-                    </button>
-                    <button
-                        type="button"
-                        class="button secondary"
-                        disabled=move || bench.current.get().is_none() || !bench.editor_ready.get()
-                        on:click=move |_| bench.start_over()
-                    >
-                        "Start over"
-                    </button>
-                </div>
-                <Output bench text=sentences />
-                <ConfirmAction
-                    label="Reset the database"
-                    question="Reset the shop's database to how it started? Every change you committed to its data is dropped; your solved exercises stay."
-                    confirm_label="Reset the database"
-                    on_confirm=move || client::reset(bench)
-                />
-            </section>
-        </div>
+                </p>
+            </div>
+            <ExercisePicker bench />
+            <TaskPanel bench text=sentences />
+            <div class="lab-editor-wrap">
+                <p class="lab-editor-label" id="lab-editor-label">"Your SQL"</p>
+                <div class="lab-editor" node_ref=host></div>
+                {move || (!bench.editor_ready.get()).then(|| view! {
+                    <pre class="lab-editor-placeholder" tabindex="0">
+                        {bench.text_for(bench.current.get())}
+                    </pre>
+                })}
+            </div>
+            <div class="lab-actions">
+                <button
+                    type="button"
+                    class="button"
+                    disabled=move || !ready() || bench.running.get()
+                    on:click=move |_| bench.run()
+                >
+                    "Run"
+                    <span class="lab-shortcut">" (Ctrl+Enter)"</span>
+                </button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    disabled=move || !bench.running.get()
+                    on:click=move |_| client::stop()
+                >
+                    "Stop"
+                </button>
+                <button
+                    type="button"
+                    class="button secondary"
+                    disabled=move || bench.current.get().is_none() || !bench.editor_ready.get()
+                    on:click=move |_| bench.start_over()
+                >
+                    "Start over"
+                </button>
+            </div>
+            <Output bench text=sentences />
+            <ConfirmAction
+                label="Reset the database"
+                question="Reset the shop's database to how it started? Every change you committed to its data is dropped; your solved exercises stay."
+                confirm_label="Reset the database"
+                on_confirm=move || client::reset(bench)
+            />
+        </section>
     }
 }
 
