@@ -21,7 +21,9 @@
 //! a promise: if a release copies, every byte is still sent, by ordinary
 //! writes, and `server::tests::held_bodies_leave_through_hyper_with_sendfile`
 //! fails to say the fast path is gone. Measured gain: 8-16% more requests a
-//! second on a 47 KB guide page (docs/server-performance.md).
+//! second on a 47 KB guide page (docs/server-performance.md). Each body
+//! starts on a page of the file: one that starts part-way into a page
+//! cost the kernel twice the time per response (`HeldFile::append`).
 //!
 //! The file is an unnamed one in the temporary directory (`O_TMPFILE`, gone
 //! when the process ends), so its pages sit in an ordinary filesystem's

@@ -1,9 +1,9 @@
 //! The lab's workbench: pick an exercise (or the free playground), edit,
-//! run, read the result and the judgement. The island also renders the
-//! page's list of exercises (the page's content without JavaScript), so the
-//! list's "Practise" links switch exercises in place instead of loading the
-//! page again. (It takes no children: no other island does, and the code
-//! that hydrates them would land in the WASM every page downloads.)
+//! run, read the result and the judgement. The page's list of exercises is
+//! server HTML outside this island (`super::ExerciseList`), so it costs no
+//! hydration; the island hears the list's "Practise" links with a window
+//! listener and switches exercises in place instead of loading the page
+//! again.
 
 use leptos::{either::Either, html, prelude::*};
 use serde::{Deserialize, Serialize};
