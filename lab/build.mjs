@@ -1,5 +1,6 @@
-// Builds the SQL lab's browser files: the page module (engine API and SQL
-// editor), the database worker, PGlite's engine files, the seed and the
+// Builds the SQL lab's browser files: the page module (engine API and a
+// plain editor), the CodeMirror editor it loads on first focus, the
+// database worker, PGlite's engine files, the seed and the
 // exercises, each under a name carrying a hash of its content, so that
 // they can be cached for good.
 //
@@ -107,7 +108,13 @@ export async function build({ out, base = "/pkg/lab/" }) {
     __LAB_BUILD__: JSON.stringify({ engine, seed, exercises: exercisesUrl, seedId: contentHash(seedBytes) }),
   });
   const workerUrl = emit("engine-worker", ".js", worker);
-  const page = await bundle("lab-page.js", { __LAB_WORKER_URL__: JSON.stringify(workerUrl) });
+  // The editor is a module of its own, which the page module imports when
+  // the reader first focuses the editor (plain-editor.js says why).
+  const editorUrl = emit("lab-editor", ".js", await bundle("editor.js", {}));
+  const page = await bundle("lab-page.js", {
+    __LAB_WORKER_URL__: JSON.stringify(workerUrl),
+    __LAB_EDITOR_URL__: JSON.stringify(editorUrl),
+  });
   const entry = emit("lab-page", ".js", page);
 
   const manifest = {

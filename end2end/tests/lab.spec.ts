@@ -196,6 +196,61 @@ test.describe('on a phone', () => {
   });
 });
 
+// The editor starts as a plain text box and becomes CodeMirror on first
+// focus (lab/src/plain-editor.js): its 350 KB are neither fetched nor run
+// at load.
+const EDITOR_MODULE = /\/pkg\/lab\/lab-editor\.[0-9a-f]+\.js$/;
+
+test.describe('the editor on demand', () => {
+  // Routes do not see what the service worker fetches: once the engine is
+  // ready it keeps every lab file, the editor module included.
+  test.use({ serviceWorkers: 'block', allowedConsole: [/Service Worker registration blocked/] });
+
+  test('the editor is a plain text box until first focused, then CodeMirror, and no keystroke is lost', async ({ page }) => {
+    let fetched = 0;
+    // A slow network: the reader types before the editor has arrived.
+    await page.route(EDITOR_MODULE, async (route) => {
+      fetched += 1;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto('/lab?exercise=playground');
+    await hydrated(page);
+    await expect(editor(page)).toBeVisible();
+    expect(await editor(page).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    expect(fetched, 'the editor module is not fetched before the reader needs it').toBe(0);
+
+    await editor(page).focus();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.insertText('SELECT 1');
+    await page.keyboard.type(' + 2');
+    await expect(page.locator('.lab-editor .cm-content')).toBeVisible({ timeout: 15_000 });
+    await page.keyboard.type(' AS three;');
+    await expect(editor(page)).toHaveText('SELECT 1 + 2 AS three;');
+    expect(await editor(page).evaluate((el) => el.tagName)).toBe('DIV');
+    await expect(editor(page)).toBeFocused();
+    expect(fetched).toBe(1);
+  });
+
+  test.describe('when the editor cannot be loaded', () => {
+    test.use({
+      allowedConsole: [/Service Worker registration blocked|the editor could not be loaded|Failed to load resource|ERR_FAILED/],
+    });
+
+    test('the plain text box still runs queries, Ctrl+Enter included', async ({ page }) => {
+      test.setTimeout(180_000);
+      await page.route(EDITOR_MODULE, (route) => route.abort());
+      await page.goto('/lab?exercise=playground');
+      await labReady(page);
+      await write(page, 'SELECT 6 * 7 AS answer;');
+      await run(page, 'keys');
+      await expect(outcome(page)).toHaveText('1 row.');
+      await expect(page.getByRole('region', { name: /^Result: 1 row/ }).getByRole('cell')).toHaveText('42');
+      expect(await editor(page).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+    });
+  });
+});
+
 test('a "Practise" link in the exercise list opens its exercise in the workbench, without leaving the page', async ({ page }) => {
   await page.goto('/lab');
   await hydrated(page);

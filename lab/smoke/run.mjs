@@ -241,7 +241,14 @@ try {
   });
 
   await check("the editor: label, highlighting, Ctrl+Enter, markError, Tab leaves", async () => {
+    // A plain textarea until its first focus, then CodeMirror (plain-editor.js)
+    const plain = page.locator("#editor textarea");
+    assert.equal(await plain.getAttribute("aria-label"), "SQL query");
+    assert.equal(await lab(() => window.__smoke.editor.upgraded()), false);
+    await plain.focus();
     const content = page.locator("#editor .cm-content");
+    await content.waitFor();
+    assert.equal(await lab(() => window.__smoke.editor.get()), "SELECT 1;");
     assert.equal(await content.getAttribute("aria-label"), "SQL query");
     const font = await content.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     assert.ok(font >= 16, `font size ${font}`);

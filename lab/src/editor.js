@@ -162,6 +162,11 @@ export function mountEditor(host, { doc = "", label = "SQL", onRun = () => {}, o
       });
     },
     focus: () => view.focus(),
+    /** Selects `anchor`..`head` (offsets in the text, clamped to it). */
+    select(anchor, head = anchor) {
+      const clamp = (n) => Math.min(Math.max(0, Number(n) || 0), view.state.doc.length);
+      view.dispatch({ selection: { anchor: clamp(anchor), head: clamp(head) } });
+    },
     /** Marks the error at `position` (1-based, as in a run's reply) and puts the cursor there; null clears. */
     markError(position) {
       const range = position == null ? null : errorRange(view.state.doc, Math.max(0, Number(position) - 1));

@@ -12,18 +12,29 @@
 //                              then starts a new one (reopening the stored
 //                              database); the pending call rejects "stopped"
 //   engine.reset()             Promise: the database is back to the seed
-//   mountEditor(host, { doc, label, onRun, onChange })   see editor.js
+//   mountEditor(host, { doc, label, onRun, onChange })   a textarea now,
+//                              CodeMirror on first focus: plain-editor.js
 //   island                     the same for the page's Rust island (below)
 //
 // One call at a time: run() or reset() while another is pending rejects at
 // once with Error("busy"). Then it fires the window event
 // "backend-guide-lab", for an island that hydrated before this module ran.
 //
-// __LAB_WORKER_URL__ is replaced by build.mjs with the worker's hashed URL.
+// __LAB_WORKER_URL__ and __LAB_EDITOR_URL__ are replaced by build.mjs with
+// the hashed URLs of the worker and of the CodeMirror editor (editor.js,
+// its own module, fetched only when the reader first focuses the editor).
 
-import { mountEditor } from "./editor.js";
+import { mountLazyEditor } from "./plain-editor.js";
 
 const WORKER_URL = __LAB_WORKER_URL__;
+const EDITOR_URL = __LAB_EDITOR_URL__;
+
+let editorModule = null;
+const loadEditor = () => (editorModule ??= import(EDITOR_URL).catch((error) => {
+  editorModule = null; // a later focus tries again
+  throw error;
+}));
+const mountEditor = (host, options) => mountLazyEditor(host, options, loadEditor);
 
 // A start that makes no progress for this long has failed. Without
 // 'wasm-unsafe-eval' in the CSP, for one, PGlite waits forever.
