@@ -232,6 +232,29 @@ test.describe('the editor on demand', () => {
     expect(fetched).toBe(1);
   });
 
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+
+    test('a first touch fetches the editor, so a tap on the text box swaps it within the tap', async ({ page }) => {
+      await page.goto('/lab?exercise=playground');
+      await hydrated(page);
+      expect(await editor(page).evaluate((el) => el.tagName)).toBe('TEXTAREA');
+      // The reader touches the page (to scroll, say) before tapping the editor.
+      const fetched = page.waitForResponse(EDITOR_MODULE);
+      await page.getByRole('heading', { level: 1 }).tap();
+      await fetched;
+      // Its module evaluated (the next task at the latest), the swap needs no wait.
+      await page.waitForTimeout(300);
+      await editor(page).tap();
+      const focused = await page.evaluate(() => {
+        const host = document.querySelector('.lab-editor');
+        const inner = host?.shadowRoot?.activeElement;
+        return inner ? `${inner.tagName}.${inner.className}` : document.activeElement?.tagName;
+      });
+      expect(focused, 'the tap itself moved focus into CodeMirror').toContain('cm-content');
+    });
+  });
+
   test.describe('when the editor cannot be loaded', () => {
     test.use({
       allowedConsole: [/Service Worker registration blocked|the editor could not be loaded|Failed to load resource|ERR_FAILED/],

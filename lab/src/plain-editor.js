@@ -7,8 +7,14 @@
 // paid by every visit, also by readers who only read the task and press
 // Run. A textarea is usable at once: the query can be read, edited and run
 // before CodeMirror arrives, and if it never arrives (a failed download)
-// the lab still works. Pointing at the textarea (a mouse) fetches the
-// editor ahead of the click.
+// the lab still works.
+//
+// The editor is loaded ahead of the focus where the reader shows intent:
+// a mouse pointing at the textarea, or a finger's first touch anywhere on
+// the page (a phone reader scrolls before tapping). With the module in
+// hand the swap happens inside the focus event itself, so on a phone the
+// focus moves within the tap and the on-screen keyboard stays up; without
+// it, the swap waits for the download.
 //
 // The object returned has the same methods as editor.js's, whichever of
 // the two is on the page, so the island does not know which it talks to.
@@ -35,6 +41,7 @@ export function mountLazyEditor(host, { doc = "", label = "SQL", onRun = () => {
   let real = null; // editor.js's editor, once upgraded
   let upgrading = null;
   let destroyed = false;
+  let loaded = null; // editor.js's module, once it has arrived
 
   // The value, and the default value, so that the element's text content
   // (what assistive technology and tests read before any edit) agrees.
@@ -43,27 +50,41 @@ export function mountLazyEditor(host, { doc = "", label = "SQL", onRun = () => {
     area.value = String(text);
   }
 
+  function swap({ mountEditor }) {
+    if (destroyed || real) return;
+    const focused = document.activeElement === area;
+    const { value, selectionStart, selectionEnd } = area;
+    area.remove();
+    real = mountEditor(host, { doc: value, label, onRun, onChange });
+    real.select(selectionStart, selectionEnd);
+    if (focused) real.focus();
+  }
+
+  function load() {
+    return loadEditor().then((module) => (loaded = module));
+  }
+
   function upgrade() {
-    upgrading ??= loadEditor()
-      .then(({ mountEditor }) => {
-        if (destroyed || real) return;
-        const focused = document.activeElement === area;
-        const { value, selectionStart, selectionEnd } = area;
-        area.remove();
-        real = mountEditor(host, { doc: value, label, onRun, onChange });
-        real.select(selectionStart, selectionEnd);
-        if (focused) real.focus();
-      })
+    if (loaded) {
+      swap(loaded);
+      return;
+    }
+    upgrading ??= load()
+      .then(swap)
       .catch((error) => {
         // The textarea stays, and works; a later focus tries again.
         upgrading = null;
         console.error(`SQL lab: the editor could not be loaded (${error?.message ?? error})`);
       });
-    return upgrading;
   }
 
+  // Fetched ahead; a failure here is reported by the focus that needs it.
+  const prefetch = () => {
+    if (!destroyed) load().catch(() => {});
+  };
   area.addEventListener("focus", upgrade);
-  area.addEventListener("pointerenter", () => loadEditor().catch(() => {}), { once: true });
+  area.addEventListener("pointerenter", prefetch, { once: true });
+  document.addEventListener("touchstart", prefetch, { once: true, passive: true });
   area.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
@@ -94,6 +115,7 @@ export function mountLazyEditor(host, { doc = "", label = "SQL", onRun = () => {
     },
     destroy() {
       destroyed = true;
+      document.removeEventListener("touchstart", prefetch);
       real?.destroy();
       area.remove();
     },
