@@ -39,7 +39,6 @@ export function mountLazyEditor(host, { doc = "", label = "SQL", onRun = () => {
   host.append(area);
 
   let real = null; // editor.js's editor, once upgraded
-  let upgrading = null;
   let destroyed = false;
   let loaded = null; // editor.js's module, once it has arrived
 
@@ -69,13 +68,11 @@ export function mountLazyEditor(host, { doc = "", label = "SQL", onRun = () => {
       swap(loaded);
       return;
     }
-    upgrading ??= load()
+    // One download however often this runs (loadEditor keeps its promise,
+    // and forgets a failed one); the textarea stays, and works, until then.
+    load()
       .then(swap)
-      .catch((error) => {
-        // The textarea stays, and works; a later focus tries again.
-        upgrading = null;
-        console.error(`SQL lab: the editor could not be loaded (${error?.message ?? error})`);
-      });
+      .catch((error) => console.error(`SQL lab: the editor could not be loaded (${error?.message ?? error})`));
   }
 
   // Fetched ahead; a failure here is reported by the focus that needs it.

@@ -233,14 +233,7 @@ mod tests {
     #[test]
     fn held_bodies_start_on_page_boundaries_and_read_back_whole() {
         use super::{HeldFile, page_size};
-        let path = std::env::temp_dir().join(format!("held-test-{}", std::process::id()));
-        let file = std::fs::OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create_new(true)
-            .open(&path)
-            .unwrap();
-        std::fs::remove_file(&path).unwrap();
+        let file = crate::server::zero_copy::temporary_file().unwrap();
         let held: &'static HeldFile = Box::leak(Box::new(HeldFile::new(file, 1 << 20).unwrap()));
         let page = page_size();
         let bodies: Vec<Vec<u8>> = [1, 5000, 3 * page + 17, page]

@@ -88,7 +88,7 @@ pub fn start() -> bool {
 
 /// An unnamed file in the temporary directory (`TMPDIR`, else `/tmp`).
 #[cfg(target_os = "linux")]
-fn temporary_file() -> Option<File> {
+pub(super) fn temporary_file() -> Option<File> {
     use std::os::unix::fs::OpenOptionsExt;
     std::fs::OpenOptions::new()
         .read(true)
