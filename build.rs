@@ -11,13 +11,16 @@ use std::{env, fs, path::Path, process};
 /// Our scripts, minified into `$OUT_DIR/<file name>`: those every page runs
 /// from `<head>` (`crate::components::inline_scripts`) and the walk that
 /// hydrates islands in slices, which replaces a call in the framework's
-/// hydration script (`framework::hydrate_in_slices`).
-const SCRIPTS: [&str; 5] = [
+/// hydration script (`framework::hydrate_in_slices`), and the function the
+/// split WASM files' loader starts its downloads with
+/// (`framework::split_loader`).
+const SCRIPTS: [&str; 6] = [
     "src/components/theme.js",
     "src/components/menu.js",
     "src/components/copy_code.js",
     "src/framework/navigation.js",
     "src/framework/hydrate_in_slices.js",
+    "src/framework/split_loader.js",
 ];
 
 fn main() {

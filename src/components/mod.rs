@@ -7,6 +7,8 @@ pub mod fetch_text;
 pub mod inline_scripts;
 pub mod layout;
 pub mod library_notice;
+#[cfg(feature = "hydrate")]
+pub mod next_task;
 pub mod notice;
 pub mod offline_status;
 pub mod page_meta;

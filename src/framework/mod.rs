@@ -1,6 +1,6 @@
 //! Every change we make to what Leptos, leptos_router, leptos_axum and
 //! cargo-leptos do, one file per workaround, named in
-//! docs/framework-workarounds.md (W1-W15): what upstream does, what we
+//! docs/framework-workarounds.md (W1-W16): what upstream does, what we
 //! change and why, the upstream source, the test that fails when upstream
 //! changes, and what would let us delete it. A Leptos patch release is
 //! checked by reading that page and running the tests it names.
@@ -10,8 +10,10 @@
 //! fix a handler of its own (W1 [`trailing_scripts`], W2 [`preload_hints`],
 //! W3 [`nonces`], W4 [`hydrate_in_slices`], W15 [`idle_start`]). The
 //! hydration script is then moved into a file (W5 [`hydration_file`]), the
-//! framework's readable scripts are minified (W6 [`minify`]), and the start
-//! checks the hash file (W13 [`hash_file`]). In both builds: the islands
+//! framework's readable scripts are minified (W6 [`minify`]), the split
+//! WASM files' loader starts its downloads in slices (W16
+//! [`split_loader`]), and the start checks the hash file (W13
+//! [`hash_file`]). In both builds: the islands
 //! router completed (W7 [`navigation`], a script every page runs from
 //! `<head>`) and content the router must replace, not patch (W9 [`keyed`]).
 //!
@@ -37,6 +39,8 @@ pub mod navigation;
 mod nonces;
 #[cfg(feature = "ssr")]
 mod preload_hints;
+#[cfg(feature = "ssr")]
+pub mod split_loader;
 #[cfg(feature = "ssr")]
 mod trailing_scripts;
 

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use super::encoding::{Bodies, Encoding};
 use super::security::policy_for_html;
-use crate::framework::hydration_file::HydrationFile;
+use crate::framework::{hydration_file::HydrationFile, split_loader};
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -192,8 +192,16 @@ impl Site {
                     continue;
                 }
                 if in_pkg && url.ends_with(".js") {
-                    body =
-                        crate::framework::minify::js(&String::from_utf8_lossy(&body)).into_bytes();
+                    let mut source = String::from_utf8_lossy(&body).into_owned();
+                    if url.rsplit('/').next().is_some_and(split_loader::is_loader) {
+                        match split_loader::start_in_slices(&source) {
+                            Some(sliced) => source = sliced,
+                            None => tracing::warn!(
+                                "{url}: not the split loader W16 knows; it starts its downloads in one task"
+                            ),
+                        }
+                    }
+                    body = crate::framework::minify::js(&source).into_bytes();
                 }
                 site.insert(url, Bytes::from(body), content_type(&path), caching);
             }

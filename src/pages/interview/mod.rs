@@ -226,6 +226,9 @@ fn InterviewTool() -> impl IntoView {
             ));
             return;
         };
+        // Reading the bank and drawing the kits are each a few
+        // milliseconds; on a phone, together they would be a long task.
+        crate::components::next_task::next_task().await;
         tool.bank.set_value(bank);
         tool.load();
         let query = window().location().search().unwrap_or_default();

@@ -1,0 +1,51 @@
+import { SERVED, expect, hydrated, test } from './fixtures';
+
+/**
+ * W16 (docs/framework-workarounds.md): the loader of the split WASM files
+ * starts the downloads of a lazy island's code in slices, not all in one
+ * task. Here every download's start is made slow (1.5 ms of busy main
+ * thread per `fetch` of a split file, as on a slow phone) and the loader's
+ * pauses are counted, as the island walk's test counts its own. Without the
+ * workaround, all the island's files (about thirty) start in one run.
+ */
+// The page's own fetch calls are counted; no service worker is needed.
+test.use({ serviceWorkers: 'block', allowedConsole: [/Service Worker registration blocked/] });
+
+test('a lazy island starts the downloads of its code in slices, and runs', SERVED, async ({ page }) => {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __splitLog: string[] }).__splitLog = log;
+    const realFetch = window.fetch.bind(window);
+    window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (/\/pkg\/(chunk|split)_[^/]*\.wasm$/.test(url)) {
+        const until = performance.now() + 1.5;
+        while (performance.now() < until) {
+          // A slow phone's fetch call.
+        }
+        log.push('fetch');
+      }
+      return realFetch(input, init);
+    };
+    if (globalThis.scheduler?.yield) {
+      const realYield = scheduler.yield.bind(scheduler);
+      scheduler.yield = () => {
+        log.push('pause');
+        return realYield();
+      };
+    }
+  });
+  await page.goto('/interview');
+  await hydrated(page);
+  // The island's code arrived and runs: the kit form is live.
+  await expect(page.getByRole('button', { name: 'Suggest questions' })).toBeEnabled({ timeout: 15_000 });
+
+  const log = await page.evaluate(() => (window as unknown as { __splitLog: string[] }).__splitLog);
+  const fetches = log.filter((entry) => entry === 'fetch').length;
+  expect(fetches, 'the interview kit is split into many files').toBeGreaterThan(10);
+  // Downloads started between two pauses. The loader starts its own file
+  // first, then the others while its slice is under 4 ms: with 1.5 ms per
+  // start, the own file and three more at most.
+  const runs = log.join(' ').split('pause').map((run) => run.split(' ').filter((e) => e === 'fetch').length);
+  expect(Math.max(...runs), `downloads started per slice: ${runs.join(' ')}`).toBeLessThanOrEqual(4);
+});
