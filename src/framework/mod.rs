@@ -168,6 +168,25 @@ mod tests {
     }
 
     #[test]
+    fn upstream_walk_goes_with_its_call_and_the_router_keeps_its_island_function() {
+        let (first, last) = hydrate_in_slices::UPSTREAM_WALK;
+        let walk = format!("\t{first}\n\t\tasync function traverse(node) {{}}\n\t\t{last}\n");
+        let router = "\tasync function hydrateIsland(el, id, mod) {}\n";
+        let page = |call: &str| {
+            format!(
+                r#"<html><head><script type="module">{walk}{router}mod.hydrate();\n{call}</script></head><body></body></html>"#
+            )
+        };
+        let tidied = tidy(&page(HYDRATE_ALL_AT_ONCE)).unwrap();
+        assert!(!tidied.contains("hydrateIslands"), "{tidied}");
+        assert!(!tidied.contains("traverse"), "{tidied}");
+        assert!(tidied.contains(router), "{tidied}");
+        // Without the call to replace, the walk stays: it is what runs.
+        let untouched = page("hydrateIslands(document.body, other);");
+        assert!(tidy(&untouched).unwrap().contains(first));
+    }
+
+    #[test]
     fn valid_html_is_left_alone() {
         for page in [
             r#"<html><body><link crossorigin="anonymous"><script src="/a.js"></script></body></html>"#,
