@@ -181,7 +181,7 @@ pub fn LabBench(
         bench.progress.set(loaded.record);
         bench.loaded.set(true);
     };
-    Effect::new(move |_| {
+    let start = move || {
         load();
         let open = opening(&client::current_query(), |id| bench.index_of(id).is_some());
         let (index, text) = match open {
@@ -213,6 +213,18 @@ pub fn LabBench(
                 ..EngineStatus::default()
             }),
         }
+    };
+    // In the browser, once hydrated: the lab starts in the task after the
+    // island's hydration (together they made a long task on a phone).
+    Effect::new(move |_| {
+        let start = start.clone();
+        #[cfg(feature = "hydrate")]
+        leptos::task::spawn_local(async move {
+            crate::components::next_task::next_task().await;
+            start();
+        });
+        #[cfg(not(feature = "hydrate"))]
+        start();
     });
     // Exercises solved in another tab.
     storage::follow_other_tabs(&[LabProgress::NAME], load);
