@@ -24,3 +24,13 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     let body = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
     String::from_utf8(js_sys::Uint8Array::new(&body).to_vec()).ok()
 }
+
+/// The file `url`, read with `read` (a parser), handed over in a later task
+/// than the one that read it: reading a 220 KB bank and drawing the page
+/// with it are each a few milliseconds, and together would be a long task
+/// on a phone. `None` when the file cannot be had or read.
+pub async fn fetch_and_read<T>(url: &str, read: impl FnOnce(&str) -> Option<T>) -> Option<T> {
+    let value = read(&fetch_text(url).await?)?;
+    crate::components::next_task::next_task().await;
+    Some(value)
+}

@@ -215,10 +215,11 @@ fn InterviewTool() -> impl IntoView {
     // In the browser: fetch the bank, then read the kits and the address.
     #[cfg(feature = "hydrate")]
     leptos::task::spawn_local(async move {
-        use crate::components::fetch_text::fetch_text;
-        let bank = fetch_text(crate::site_map::INTERVIEW_BANK)
-            .await
-            .and_then(|json| serde_json::from_str::<Bank>(&json).ok());
+        use crate::components::fetch_text::fetch_and_read;
+        let bank = fetch_and_read(crate::site_map::INTERVIEW_BANK, |json| {
+            serde_json::from_str::<Bank>(json).ok()
+        })
+        .await;
         let Some(bank) = bank else {
             tool.notice.set(Some(
                 "The interview questions could not be loaded. Check your connection, then reload the page."
@@ -226,9 +227,6 @@ fn InterviewTool() -> impl IntoView {
             ));
             return;
         };
-        // Reading the bank and drawing the kits are each a few
-        // milliseconds; on a phone, together they would be a long task.
-        crate::components::next_task::next_task().await;
         tool.bank.set_value(bank);
         tool.load();
         let query = window().location().search().unwrap_or_default();

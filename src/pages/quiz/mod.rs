@@ -83,15 +83,12 @@ impl Quiz {
     /// against it); runs once, in the browser, after hydration.
     #[cfg(feature = "hydrate")]
     async fn start_in_browser(self) {
-        use crate::{components::fetch_text::fetch_text, quiz::bank_data::BankData};
-        let fetched = fetch_text(crate::site_map::QUIZ_BANK).await;
-        match fetched.and_then(|json| BankData::parse(&json).ok()) {
-            Some(bank) => {
-                // Reading the bank and drawing the quiz are each a few
-                // milliseconds; on a phone, together they would be a long task.
-                crate::components::next_task::next_task().await;
-                crate::quiz::bank::install(bank);
-            }
+        use crate::{components::fetch_text::fetch_and_read, quiz::bank_data::BankData};
+        let fetched = fetch_and_read(crate::site_map::QUIZ_BANK, |json| {
+            BankData::parse(json).ok()
+        });
+        match fetched.await {
+            Some(bank) => crate::quiz::bank::install(bank),
             None => {
                 self.notice.set(Some(
                     "The quiz questions could not be loaded. Check your connection, then reload the page."
