@@ -276,6 +276,10 @@ setup_build() {
     in_background crates fetch_crates
     ensure_cargo_leptos
     join_background
+    # In front of the real wasm-opt (found by ensure_wasm_opt above): a copy
+    # that answers cargo-leptos's unchanged files from a cache
+    # (scripts/tool-cache/wasm-opt says why).
+    export PATH="$PWD/scripts/tool-cache:$PATH"
     step "toolchain ready ($RUST_ROUTE route; build cache in $CARGO_TARGET_DIR)"
 }
 

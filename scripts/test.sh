@@ -8,6 +8,9 @@ source scripts/setup.sh
 setup_build
 setup_test
 
+step "the build's wasm-opt cache (scripts/tool-cache/test.sh)"
+scripts/tool-cache/test.sh || fail "the wasm-opt cache failed its test"
+
 # The build the tests run differs from `make run`'s in how our own crate is
 # compiled, never in what it does (docs/toolchain.md has the timings):
 # - no ThinLTO across code units (the setting is part of each crate's build
