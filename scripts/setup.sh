@@ -310,6 +310,16 @@ ensure_lab_packages() {
     npm_ci_in lab
 }
 
+# What every build does after `cargo leptos build`: the split loader gets a
+# name two builds of the same client agree on (W17 in
+# docs/framework-workarounds.md), then the lab is bundled.
+finish_build() {
+    step "naming the split loader by what it loads (scripts/stable-split-name.mjs, W17)"
+    node scripts/stable-split-name.mjs "${LEPTOS_SITE_ROOT:-target/site}/pkg" "$CARGO_TARGET_DIR/release/hash.txt" ||
+        fail "could not give the split loader its stable name"
+    build_lab
+}
+
 # Bundles the lab (engine worker, editor, data) into the site's pkg/lab/,
 # with compressed copies beside each file. Runs after cargo-leptos, which
 # owns the rest of the site folder.
@@ -389,7 +399,7 @@ build_release() {
     setup_build
     step "building the release site (cargo leptos build --release)"
     cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" || fail "the release build failed (see the errors above)"
-    build_lab
+    finish_build
 }
 
 setup_test() {

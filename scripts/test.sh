@@ -10,6 +10,8 @@ setup_test
 
 step "the build's wasm-opt cache (scripts/tool-cache/test.sh)"
 scripts/tool-cache/test.sh || fail "the wasm-opt cache failed its test"
+step "the split loader's stable name (scripts/stable-split-name.test.mjs)"
+node --test --test-reporter=dot scripts/stable-split-name.test.mjs || fail "the split loader's naming failed its tests"
 
 # The build the tests run differs from `make run`'s in how our own crate is
 # compiled, never in what it does (docs/toolchain.md has the timings):
@@ -70,7 +72,7 @@ step "release build (cargo leptos build --release): the client now, the server a
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" "${SERVER_ARGS[@]}" || fail "the release build failed"
 step "the Rust tests' output"
 join_background
-build_lab
+finish_build
 
 step "Playwright (end2end/)"
 export E2E_SERVER_BIN="$CARGO_TARGET_DIR/release/backend-guide"

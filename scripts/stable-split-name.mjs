@@ -1,0 +1,95 @@
+// Workaround W17 (docs/framework-workarounds.md): gives cargo-leptos's split
+// loader a name that two builds of the same client agree on.
+//
+// cargo-leptos names each file in pkg/ by a hash of its content, but for the
+// main JS and WASM it hashes them while they still hold a placeholder for the
+// loader's name (`__wasm_split.______________________.js`), and writes the
+// loader's real name in afterwards. The loader's text lists some imported
+// names in an order that changes from build to build (its generator walks a
+// hash map), so a rebuild of unchanged code writes a loader with another
+// name, and main files with the same names as before whose bytes now import
+// it. The main files are served as immutable: a returning reader's browser
+// keeps the old ones, asks for the old loader, gets a 404, and no island on
+// any page starts.
+//
+// This step runs after `cargo leptos build` (scripts/setup.sh: finish_build).
+// It names the loader by what decides its behaviour: the main JS and WASM
+// names and the chunk files it loads (named by their content), then writes
+// that name where the old one was: the main JS, the main WASM (same length,
+// so the bytes are replaced in place) and the hash file Leptos reads.
+//
+//   node scripts/stable-split-name.mjs PKG_DIR HASH_FILE
+//
+// Delete it when cargo-leptos names the loader by its final content, or
+// writes the loader's name into the main files before hashing them.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const LOADER = /^__wasm_split\.([A-Za-z0-9_-]{22})\.js$/;
+const CHUNK = /chunk_\d+\.[A-Za-z0-9_-]{22}\.wasm/g;
+
+/** The hash file's `name: hash` lines as an object. */
+export function readHashes(text) {
+  const hashes = {};
+  for (const line of text.split('\n')) {
+    const at = line.indexOf(':');
+    if (at > 0) hashes[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+  }
+  return hashes;
+}
+
+/** The loader's stable hash: 22 characters, like cargo-leptos's own. */
+export function stableHash(hashes, loaderText) {
+  const chunks = [...new Set(loaderText.match(CHUNK) ?? [])].sort();
+  const key = `js: ${hashes.js}\nwasm: ${hashes.wasm}\nchunks: ${chunks.join(' ')}\n`;
+  return createHash('md5').update(key).digest('base64url');
+}
+
+/**
+ * Renames the loader in `pkgDir` and every mention of its name, and the
+ * `split:` line of `hashFile`. Returns what it did, for the build's log.
+ */
+export function stabilise(pkgDir, hashFile) {
+  const loaders = readdirSync(pkgDir).filter((f) => LOADER.test(f));
+  if (loaders.length === 0) return 'no split loader (a build without --split): nothing to do';
+  if (loaders.length > 1) throw new Error(`${loaders.length} split loaders in ${pkgDir}: ${loaders.join(', ')}`);
+  const [oldName] = loaders;
+  const hashText = readFileSync(hashFile, 'utf8');
+  const hashes = readHashes(hashText);
+  if (!hashes.js || !hashes.wasm) throw new Error(`${hashFile} names no js or wasm hash`);
+  if (`__wasm_split.${hashes.split}.js` !== oldName) {
+    throw new Error(`${hashFile} says split: ${hashes.split}, but the loader in ${pkgDir} is ${oldName}`);
+  }
+  const stable = stableHash(hashes, readFileSync(join(pkgDir, oldName), 'utf8'));
+  const newName = `__wasm_split.${stable}.js`;
+  if (newName === oldName) return `${oldName} is already stable`;
+
+  const from = Buffer.from(oldName);
+  const to = Buffer.from(newName);
+  const rewritten = [];
+  for (const file of readdirSync(pkgDir, { withFileTypes: true })) {
+    if (!file.isFile() || !/\.(js|wasm)$/.test(file.name) || file.name === oldName) continue;
+    const path = join(pkgDir, file.name);
+    const bytes = readFileSync(path);
+    let at = bytes.indexOf(from);
+    if (at < 0) continue;
+    for (; at >= 0; at = bytes.indexOf(from, at + to.length)) to.copy(bytes, at);
+    writeFileSync(path, bytes);
+    rewritten.push(file.name);
+  }
+  if (existsSync(join(pkgDir, newName))) throw new Error(`${newName} exists already in ${pkgDir}`);
+  renameSync(join(pkgDir, oldName), join(pkgDir, newName));
+  const lines = hashText.split('\n').map((line) => (line.trim().startsWith('split:') ? `split: ${stable}` : line));
+  writeFileSync(hashFile, lines.join('\n'));
+  return `${oldName} -> ${newName}; rewritten: ${rewritten.join(', ') || 'none'}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [pkgDir, hashFile] = process.argv.slice(2);
+  if (!pkgDir || !hashFile) {
+    console.error('usage: node scripts/stable-split-name.mjs PKG_DIR HASH_FILE');
+    process.exit(2);
+  }
+  console.log(`    split loader: ${stabilise(pkgDir, hashFile)}`);
+}
