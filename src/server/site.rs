@@ -388,6 +388,11 @@ impl Entry {
         if let Some(policy) = &entry.policy {
             out.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
         }
+        // What the page set wins over ours (one `Cache-Control`, not two),
+        // and keeps every value it gave (several `Link` headers, say).
+        for (name, _) in &entry.page_headers {
+            out.remove(name);
+        }
         for (name, value) in &entry.page_headers {
             out.append(name.clone(), value.clone());
         }
