@@ -1,6 +1,7 @@
 //! The service worker (`/sw.js`) for offline reading, made at start-up from
 //! the site the server holds: what to keep, and which build it belongs to.
 
+use axum::http::StatusCode;
 use sha2::{Digest, Sha256};
 
 use super::site::Site;
@@ -16,13 +17,20 @@ const TEMPLATE: &str = include_str!("service_worker.js");
 pub const LAB_FILES: &str = "/pkg/lab/";
 
 /// Everything a reader needs offline: every page and every file but type
-/// declarations (`.d.ts`, a by-product of wasm-bindgen), the worker itself
-/// and the lab's files.
+/// declarations (`.d.ts`, a by-product of wasm-bindgen), the worker itself,
+/// the lab's files and held redirects (the worker would keep the page
+/// redirected to under the old address, and a browser refuses a kept
+/// redirected answer to a navigation; the target is listed on its own).
 pub fn precache_urls(site: &Site) -> Vec<String> {
     let mut urls: Vec<String> = site
-        .urls()
-        .filter(|url| !url.ends_with(".ts") && *url != WORKER_URL && !url.starts_with(LAB_FILES))
-        .map(String::from)
+        .entries()
+        .filter(|(url, entry)| {
+            entry.status() == StatusCode::OK
+                && !url.ends_with(".ts")
+                && *url != WORKER_URL
+                && !url.starts_with(LAB_FILES)
+        })
+        .map(|(url, _)| url.to_string())
         .collect();
     urls.sort();
     urls
@@ -115,11 +123,17 @@ mod tests {
             "text/plain",
             Caching::Immutable,
         );
+        site.insert_rendered(
+            "/old",
+            "".into(),
+            StatusCode::PERMANENT_REDIRECT,
+            vec![(axum::http::header::LOCATION, "/guide/a".parse().unwrap())],
+        );
         site
     }
 
     #[test]
-    fn worker_lists_every_page_and_asset_but_type_files_and_the_lab() {
+    fn worker_lists_every_page_and_asset_but_type_files_the_lab_and_redirects() {
         let mut site = site();
         let build = add_worker(&mut site);
         let urls = precache_urls(&site);
