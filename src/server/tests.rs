@@ -559,13 +559,20 @@ async fn held_pages_keep_the_status_and_headers_the_app_gave_them() {
     use axum::response::{Html, Redirect};
     let options = options();
     let tagged = || async { ([("x-robots-tag", "noindex")], Html("<p>tagged</p>")) };
-    let private = || async { ([("cache-control", "private, max-age=60")], Html("<p>mine</p>")) };
+    let private = || async {
+        (
+            [("cache-control", "private, max-age=60")],
+            Html("<p>mine</p>"),
+        )
+    };
     let app_routes = renderer(options.clone())
         .route("/tagged", get(tagged))
         .route("/private", get(private))
         .route("/not-held", get(tagged))
         .route("/moved", get(|| async { Redirect::permanent("/tagged") }));
-    let urls = ["/", "/tagged", "/private", "/moved"].map(String::from).to_vec();
+    let urls = ["/", "/tagged", "/private", "/moved"]
+        .map(String::from)
+        .to_vec();
     let mut site = Site::default();
     super::hold_pages(&mut site, &options, &app_routes, urls)
         .await
@@ -582,7 +589,11 @@ async fn held_pages_keep_the_status_and_headers_the_app_gave_them() {
     }
     // A header the page sets that we set too: the page's, once.
     let (private, _) = get_path(&app, "/private").await;
-    let values: Vec<_> = private.headers().get_all(header::CACHE_CONTROL).iter().collect();
+    let values: Vec<_> = private
+        .headers()
+        .get_all(header::CACHE_CONTROL)
+        .iter()
+        .collect();
     assert_eq!(values, ["private, max-age=60"]);
     let (moved, _) = get_path(&app, "/moved").await;
     assert_eq!(moved.status(), StatusCode::PERMANENT_REDIRECT);
