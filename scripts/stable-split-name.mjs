@@ -16,7 +16,11 @@
 // It names the loader by what decides its behaviour: the main JS and WASM
 // names and the chunk files it loads (named by their content), then writes
 // that name where the old one was: the main JS, the main WASM (same length,
-// so the bytes are replaced in place) and the hash file Leptos reads.
+// so the bytes are replaced in place) and the hash file Leptos reads. It
+// also puts the loader's import lists and the split manifest's keys in one
+// order (renaming the manifest by its content), so that a rebuild of
+// unchanged code gives the same bytes in every file, and the service
+// worker's build id, a digest of them all, stays the same.
 //
 //   node scripts/stable-split-name.mjs PKG_DIR HASH_FILE
 //
@@ -27,6 +31,7 @@ import { readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from
 import { join } from 'node:path';
 
 const LOADER = /^__wasm_split\.([A-Za-z0-9_-]{22})\.js$/;
+const MANIFEST = /^__wasm_split_manifest\.[A-Za-z0-9_-]{22}\.json$/;
 const CHUNK = /chunk_\d+\.[A-Za-z0-9_-]{22}\.wasm/g;
 
 /** The hash file's `name: hash` lines as an object. */
@@ -47,42 +52,90 @@ export function stableHash(hashes, loaderText) {
 }
 
 /**
+ * The loader's text with its lists of shared imports in one order. They are
+ * `{ a, b, c,  }` shorthand lists (a destructuring and an object literal),
+ * whose order does not change what the code does; wasm-split writes them
+ * in hash-map order.
+ */
+export function canonicalLoader(text) {
+  return text.replace(/\{ ((?:[A-Za-z_$][\w$]*, )+) \}/g, (_, list) => {
+    const names = list.split(', ').filter(Boolean).sort();
+    return `{ ${names.map((n) => `${n}, `).join('')} }`;
+  });
+}
+
+/** The `key:` line of the hash file set to `value`. */
+function withHash(hashText, key, value) {
+  return hashText
+    .split('\n')
+    .map((line) => (line.trim().startsWith(`${key}:`) ? `${key}: ${value}` : line))
+    .join('\n');
+}
+
+/**
+ * The manifest (split module to chunk files, read by Leptos on the server)
+ * with its keys in one order, named by its content as cargo-leptos names
+ * files. Returns the new hash file text and what it did.
+ */
+function stableManifest(pkgDir, hashText) {
+  const manifests = readdirSync(pkgDir).filter((f) => MANIFEST.test(f));
+  if (manifests.length !== 1) return [hashText, 'no single manifest: left as it is'];
+  const [oldName] = manifests;
+  const parsed = JSON.parse(readFileSync(join(pkgDir, oldName), 'utf8'));
+  const sorted = Object.fromEntries(Object.keys(parsed).sort().map((k) => [k, parsed[k]]));
+  const text = JSON.stringify(sorted);
+  const hash = createHash('md5').update(text).digest('base64url');
+  const newName = `__wasm_split_manifest.${hash}.json`;
+  writeFileSync(join(pkgDir, oldName), text);
+  if (newName !== oldName) renameSync(join(pkgDir, oldName), join(pkgDir, newName));
+  return [withHash(hashText, 'manifest', hash), `manifest ${newName}`];
+}
+
+/**
  * Renames the loader in `pkgDir` and every mention of its name, and the
- * `split:` line of `hashFile`. Returns what it did, for the build's log.
+ * `split:` line of `hashFile`; puts the loader's and the manifest's lists
+ * in one order. Returns what it did, for the build's log.
  */
 export function stabilise(pkgDir, hashFile) {
   const loaders = readdirSync(pkgDir).filter((f) => LOADER.test(f));
   if (loaders.length === 0) return 'no split loader (a build without --split): nothing to do';
   if (loaders.length > 1) throw new Error(`${loaders.length} split loaders in ${pkgDir}: ${loaders.join(', ')}`);
   const [oldName] = loaders;
-  const hashText = readFileSync(hashFile, 'utf8');
+  let hashText = readFileSync(hashFile, 'utf8');
   const hashes = readHashes(hashText);
   if (!hashes.js || !hashes.wasm) throw new Error(`${hashFile} names no js or wasm hash`);
   if (`__wasm_split.${hashes.split}.js` !== oldName) {
     throw new Error(`${hashFile} says split: ${hashes.split}, but the loader in ${pkgDir} is ${oldName}`);
   }
-  const stable = stableHash(hashes, readFileSync(join(pkgDir, oldName), 'utf8'));
-  const newName = `__wasm_split.${stable}.js`;
-  if (newName === oldName) return `${oldName} is already stable`;
+  const loaderText = readFileSync(join(pkgDir, oldName), 'utf8');
+  writeFileSync(join(pkgDir, oldName), canonicalLoader(loaderText));
+  let manifest;
+  [hashText, manifest] = stableManifest(pkgDir, hashText);
 
-  const from = Buffer.from(oldName);
-  const to = Buffer.from(newName);
-  const rewritten = [];
-  for (const file of readdirSync(pkgDir, { withFileTypes: true })) {
-    if (!file.isFile() || !/\.(js|wasm)$/.test(file.name) || file.name === oldName) continue;
-    const path = join(pkgDir, file.name);
-    const bytes = readFileSync(path);
-    let at = bytes.indexOf(from);
-    if (at < 0) continue;
-    for (; at >= 0; at = bytes.indexOf(from, at + to.length)) to.copy(bytes, at);
-    writeFileSync(path, bytes);
-    rewritten.push(file.name);
+  const stable = stableHash(hashes, loaderText);
+  const newName = `__wasm_split.${stable}.js`;
+  let done = `${oldName} kept`;
+  if (newName !== oldName) {
+    const from = Buffer.from(oldName);
+    const to = Buffer.from(newName);
+    const rewritten = [];
+    for (const file of readdirSync(pkgDir, { withFileTypes: true })) {
+      if (!file.isFile() || !/\.(js|wasm)$/.test(file.name) || file.name === oldName) continue;
+      const path = join(pkgDir, file.name);
+      const bytes = readFileSync(path);
+      let at = bytes.indexOf(from);
+      if (at < 0) continue;
+      for (; at >= 0; at = bytes.indexOf(from, at + to.length)) to.copy(bytes, at);
+      writeFileSync(path, bytes);
+      rewritten.push(file.name);
+    }
+    if (existsSync(join(pkgDir, newName))) throw new Error(`${newName} exists already in ${pkgDir}`);
+    renameSync(join(pkgDir, oldName), join(pkgDir, newName));
+    hashText = withHash(hashText, 'split', stable);
+    done = `${oldName} -> ${newName}; rewritten: ${rewritten.join(', ') || 'none'}`;
   }
-  if (existsSync(join(pkgDir, newName))) throw new Error(`${newName} exists already in ${pkgDir}`);
-  renameSync(join(pkgDir, oldName), join(pkgDir, newName));
-  const lines = hashText.split('\n').map((line) => (line.trim().startsWith('split:') ? `split: ${stable}` : line));
-  writeFileSync(hashFile, lines.join('\n'));
-  return `${oldName} -> ${newName}; rewritten: ${rewritten.join(', ') || 'none'}`;
+  writeFileSync(hashFile, hashText);
+  return `${done}; ${manifest}`;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
