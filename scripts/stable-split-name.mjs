@@ -30,7 +30,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const LOADER = /^__wasm_split\.([A-Za-z0-9_-]{22})\.js$/;
+const LOADER = /^__wasm_split\.[A-Za-z0-9_-]{22}\.js$/;
 const MANIFEST = /^__wasm_split_manifest\.[A-Za-z0-9_-]{22}\.json$/;
 const CHUNK = /chunk_\d+\.[A-Za-z0-9_-]{22}\.wasm/g;
 
@@ -108,12 +108,16 @@ export function stabilise(pkgDir, hashFile) {
     throw new Error(`${hashFile} says split: ${hashes.split}, but the loader in ${pkgDir} is ${oldName}`);
   }
   const loaderText = readFileSync(join(pkgDir, oldName), 'utf8');
+  const stable = stableHash(hashes, loaderText);
+  const newName = `__wasm_split.${stable}.js`;
+  // Every check before the first write: a stopped build leaves pkg/ whole.
+  if (newName !== oldName && existsSync(join(pkgDir, newName))) {
+    throw new Error(`${newName} exists already in ${pkgDir}`);
+  }
+
   writeFileSync(join(pkgDir, oldName), canonicalLoader(loaderText));
   let manifest;
   [hashText, manifest] = stableManifest(pkgDir, hashText);
-
-  const stable = stableHash(hashes, loaderText);
-  const newName = `__wasm_split.${stable}.js`;
   let done = `${oldName} kept`;
   if (newName !== oldName) {
     const from = Buffer.from(oldName);
@@ -129,7 +133,6 @@ export function stabilise(pkgDir, hashFile) {
       writeFileSync(path, bytes);
       rewritten.push(file.name);
     }
-    if (existsSync(join(pkgDir, newName))) throw new Error(`${newName} exists already in ${pkgDir}`);
     renameSync(join(pkgDir, oldName), join(pkgDir, newName));
     hashText = withHash(hashText, 'split', stable);
     done = `${oldName} -> ${newName}; rewritten: ${rewritten.join(', ') || 'none'}`;
