@@ -1,10 +1,10 @@
 //! `/glossary`: the terms the guide uses, each with its own anchor.
 
-use leptos::prelude::*;
 use crate::{
     components::page_meta::PageMeta,
     content::{self, GLOSSARY},
 };
+use leptos::prelude::*;
 
 /// The first letter of a term, for the A-Z index ("#" for digits).
 fn initial(term: &str) -> char {
