@@ -3,7 +3,8 @@
 #
 # Runs Lighthouse (pinned in bench/package.json, installed into bench/node_modules
 # with `npm ci` on first use) in the system Chromium against one page of each
-# kind: the overview, a guide section, the glossary, the quiz, bookmarks, the
+# kind: the overview, a guide section (the first, and the longest:
+# /guide/skills, 176 KB of HTML), the glossary, the quiz, bookmarks, the
 # learning path, the interview kit, the SQL lab and the 404 page, with the categories
 # performance, accessibility, best-practices and seo, BENCH_LH_RUNS times each
 # (default 3). Prints one table of the median scores (0-100) and the median LCP,
@@ -37,7 +38,7 @@ if [[ -n ${BENCH_LH_PAGES:-} ]]; then
 else
   # The 404 page is not here: Lighthouse refuses to audit a document that
   # answers 404. It is the same shell and CSS as every other page.
-  PAGES=(/ /guide/what-is-back-end /glossary /quiz /bookmarks /path /interview /lab)
+  PAGES=(/ /guide/what-is-back-end /guide/skills /glossary /quiz /bookmarks /path /interview /lab)
 fi
 NAMES=()
 for page in "${PAGES[@]}"; do

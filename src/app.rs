@@ -1,7 +1,7 @@
 //! The HTML shell, the router and the routes.
 
 use leptos::prelude::*;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::components::Router;
 
 use crate::{
@@ -10,6 +10,7 @@ use crate::{
     components::library_notice::LibraryNotice,
     components::offline_status::OfflineStatus,
     components::section_nav::SectionNav,
+    components::site_style::SiteStyle,
     routes::SiteRoutes,
 };
 
@@ -33,7 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="apple-touch-icon" href="/icons/apple-touch-icon.png" />
                 <link rel="manifest" href="/manifest.webmanifest" />
                 <AutoReload options=options.clone() />
-                <HashedStylesheet options=options.clone() id="leptos" />
+                <SiteStyle options=options.clone() />
                 <HydrationScripts options islands=true islands_router=true />
                 <MetaTags />
             </head>

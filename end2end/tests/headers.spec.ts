@@ -28,10 +28,10 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
 }
 
 /** The `sha256-...` source of every inline script in `html`. */
+const sha256 = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
 function inlineScriptHashes(html: string): string[] {
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    (m) => `'sha256-${crypto.createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
-  );
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
 }
 
 test('pages, assets and the 404 page carry the security headers and their cache rules', SERVED, async ({ request }) => {
@@ -53,14 +53,22 @@ test('pages, assets and the 404 page carry the security headers and their cache 
     expect(headers['content-security-policy']).toContain(hash);
   }
 
-  const css = html.match(/href="(\/pkg\/[^"]+\.css)"/)?.[1];
-  expect(css, 'the page links its stylesheet').toBeTruthy();
-  const asset = await request.get(css!, { headers: { 'accept-encoding': 'gzip' } });
+  // The stylesheet is in the page (no request before the first paint),
+  // and only it may style the page.
+  const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  expect(styles, 'the page carries the stylesheet').toHaveLength(1);
+  expect(styles[0]).toContain('.section-nav');
+  expect(html).not.toContain('rel="stylesheet"');
+  expect(headers['content-security-policy']).toContain(`style-src 'self' ${sha256(styles[0])};`);
+
+  const js = html.match(/<link rel="modulepreload" href="(\/pkg\/[^"]+\.js)"/)?.[1];
+  expect(js, 'the page preloads the client').toBeTruthy();
+  const asset = await request.get(js!, { headers: { 'accept-encoding': 'gzip' } });
   expect(asset.status()).toBe(200);
   expectSecurityHeaders(asset.headers(), 'a hashed asset');
   expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
   expect(asset.headers()['content-encoding']).toBe('gzip');
-  expect(asset.headers()['content-type']).toMatch(/^text\/css/);
+  expect(asset.headers()['content-type']).toMatch(/^text\/javascript/);
 
   // The service worker lists every file of the build.
   const worker = await (await request.get('/sw.js')).text();

@@ -16,5 +16,6 @@ pub mod pager;
 pub mod reading_progress;
 pub mod search_dialog;
 pub mod section_nav;
+pub mod site_style;
 pub mod storage_words;
 pub mod theme;

@@ -21,7 +21,9 @@ use axum::http::{StatusCode, header};
 use leptos::config::LeptosOptions;
 
 use super::encoding::Encoding;
-use super::security::{content_security_policy, fixed_headers, inline_script_hashes};
+use super::security::{
+    content_security_policy, fixed_headers, inline_script_hashes, inline_style_hashes,
+};
 use super::site::{Caching, Entry, Kind, Site};
 use super::{build_site, config, render, renderer};
 
@@ -98,6 +100,7 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
         Ok(())
     };
     let mut hashes = Vec::new();
+    let mut style_hashes = Vec::new();
     let mut revalidated = Vec::new();
     let mut own = OwnAnswers::default();
     for (url, entry) in site.entries() {
@@ -114,20 +117,19 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
             }
         }
         if entry.kind() == Kind::Html {
-            for hash in inline_script_hashes(&String::from_utf8_lossy(&bodies.identity)) {
-                if !hashes.contains(&hash) {
-                    hashes.push(hash);
-                }
-            }
+            let html = String::from_utf8_lossy(&bodies.identity);
+            add_new(&mut hashes, inline_script_hashes(&html));
+            add_new(&mut style_hashes, inline_style_hashes(&html));
         }
         if entry.caching() == Caching::Revalidate && url != NOT_FOUND_PAGE {
             revalidated.push((url.to_string(), entry.kind()));
         }
     }
     hashes.sort();
+    style_hashes.sort();
     revalidated.sort_by(|a, b| a.0.cmp(&b.0));
     let headers = Headers {
-        policy: content_security_policy(&hashes),
+        policy: content_security_policy(&hashes, &style_hashes),
         build,
     };
     own.sort();
@@ -160,6 +162,15 @@ fn prepare(dir: &Path) -> Result<(), String> {
         "Written by `backend-guide export`; the next export replaces this folder.\n",
     )
     .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
+}
+
+/// Adds to `list` the hashes it does not hold yet.
+fn add_new(list: &mut Vec<String>, hashes: Vec<String>) {
+    for hash in hashes {
+        if !list.contains(&hash) {
+            list.push(hash);
+        }
+    }
 }
 
 /// The file that answers `url`: pages are `index.html` in a folder named
@@ -435,7 +446,7 @@ mod tests {
     #[test]
     fn header_files_carry_every_security_header_and_one_cache_rule_each() {
         let headers = Headers {
-            policy: content_security_policy(&["sha256-abc".into()]),
+            policy: content_security_policy(&["sha256-abc".into()], &["sha256-css".into()]),
             build: "b1".into(),
         };
         let netlify = headers.netlify(&[

@@ -317,6 +317,7 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
+    inline_stylesheet(&site);
     hold_pages(&mut site, options, renderer, page_urls()?).await?;
     let build = offline::add_worker(&mut site);
     tracing::info!(
@@ -324,6 +325,25 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         site.urls().count()
     );
     Ok(site)
+}
+
+/// Hands the stylesheet (`/pkg/<name>.<hash>.css`, the only one) to the
+/// pages, which carry it inline (`components::site_style`), except under
+/// `cargo leptos watch`, which reloads the linked file when it changes.
+fn inline_stylesheet(site: &Site) {
+    if security::watching() {
+        return;
+    }
+    let mut sheets = site
+        .entries()
+        .filter(|(url, _)| url.starts_with("/pkg/") && url.ends_with(".css"));
+    match (sheets.next(), sheets.next()) {
+        (Some((_, entry)), None) => {
+            let css = String::from_utf8_lossy(&entry.bodies().identity).into_owned();
+            crate::components::site_style::set_css(css);
+        }
+        _ => tracing::warn!("not one stylesheet in the site folder: pages link theirs"),
+    }
 }
 
 /// No page of the guide comes near this.

@@ -1,10 +1,12 @@
 //! Security headers on every response, and a Content-Security-Policy that
-//! lets through exactly the inline scripts a page carries.
+//! lets through exactly the inline scripts and styles a page carries.
 //!
 //! Leptos puts its hydration loader (and a few resource globals) in inline
 //! `<script>` elements. Rather than allow inline scripts in general, the
 //! policy lists the SHA-256 of each one found in the page. Hashes, unlike
 //! nonces, stay valid when a page is rendered once and served many times.
+//! The site's stylesheet is inline too (`components::site_style`), and is
+//! let through by its hash in the same way.
 
 use std::sync::LazyLock;
 
@@ -55,33 +57,56 @@ pub fn fixed_headers() -> Vec<(String, String)> {
 /// Set by `cargo leptos watch`, which reloads pages through a WebSocket.
 static WATCHING: LazyLock<bool> = LazyLock::new(|| std::env::var_os("LEPTOS_WATCH").is_some());
 
-/// The policy for a page whose inline scripts hash to `script_hashes`.
-pub fn content_security_policy(script_hashes: &[String]) -> String {
-    let mut script_src = String::from("'self' 'wasm-unsafe-eval'");
-    for hash in script_hashes {
-        script_src.push_str(" '");
-        script_src.push_str(hash);
-        script_src.push('\'');
-    }
+/// Whether `cargo leptos watch` runs this server.
+pub fn watching() -> bool {
+    *WATCHING
+}
+
+/// The policy for a page whose inline scripts hash to `script_hashes` and
+/// whose inline styles hash to `style_hashes`.
+pub fn content_security_policy(script_hashes: &[String], style_hashes: &[String]) -> String {
+    let script_src = sources("'self' 'wasm-unsafe-eval'", script_hashes);
+    let style_src = sources("'self'", style_hashes);
     let connect_src = if *WATCHING {
         "'self' ws://127.0.0.1:* ws://localhost:*"
     } else {
         "'self'"
     };
     format!(
-        "default-src 'self'; script-src {script_src}; style-src 'self'; img-src 'self' data:; \
+        "default-src 'self'; script-src {script_src}; style-src {style_src}; img-src 'self' data:; \
          font-src 'self'; connect-src {connect_src}; manifest-src 'self'; worker-src 'self'; \
          object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
 }
 
+/// `base` followed by each hash as a quoted source.
+fn sources(base: &str, hashes: &[String]) -> String {
+    let mut list = String::from(base);
+    for hash in hashes {
+        list.push_str(" '");
+        list.push_str(hash);
+        list.push('\'');
+    }
+    list
+}
+
 /// `sha256-…` sources for every inline script (one without `src`) in `html`.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    hashes_of(html, "script:not([src])")
+}
+
+/// `sha256-…` sources for every `<style>` element in `html`.
+pub fn inline_style_hashes(html: &str) -> Vec<String> {
+    hashes_of(html, "style")
+}
+
+/// `sha256-…` of the text of each element `selector` matches, once each.
+fn hashes_of(html: &str, selector: &str) -> Vec<String> {
     let mut hashes = Vec::new();
-    // A page the rewriter cannot read gets no hash: its inline scripts are
-    // refused, never let through.
-    let scripts = crate::framework::element_texts(html, "script:not([src])").unwrap_or_default();
-    for body in scripts {
+    // A page the rewriter cannot read gets no hash: its inline scripts and
+    // styles are refused, never let through.
+    let texts = crate::framework::element_texts(html, selector).unwrap_or_default();
+    for body in texts {
         let hash = format!(
             "sha256-{}",
             STANDARD.encode(Sha256::digest(body.as_bytes()))
@@ -95,13 +120,13 @@ pub fn inline_script_hashes(html: &str) -> Vec<String> {
 
 /// The policy header for one HTML document.
 pub fn policy_for_html(html: &str) -> HeaderValue {
-    let policy = content_security_policy(&inline_script_hashes(html));
+    let policy = content_security_policy(&inline_script_hashes(html), &inline_style_hashes(html));
     HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
 }
 
 /// The policy of responses without inline scripts of their own.
 static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
-    HeaderValue::from_str(&content_security_policy(&[])).expect("the policy is plain ASCII")
+    HeaderValue::from_str(&content_security_policy(&[], &[])).expect("the policy is plain ASCII")
 });
 
 /// Adds the fixed headers to a response, and the default policy when it
@@ -140,6 +165,15 @@ mod tests {
     }
 
     #[test]
+    fn hashes_inline_styles_apart_from_scripts() {
+        let html = "<head><style>a{color:red}</style><script>run()</script></head>";
+        let expected = STANDARD.encode(Sha256::digest(b"a{color:red}"));
+        assert_eq!(inline_style_hashes(html), [format!("sha256-{expected}")]);
+        assert_eq!(inline_script_hashes(html).len(), 1);
+        assert_ne!(inline_script_hashes(html), inline_style_hashes(html));
+    }
+
+    #[test]
     fn unterminated_scripts_do_not_loop_or_panic() {
         assert!(inline_script_hashes("<script>never closed").is_empty());
         assert!(inline_script_hashes("<script").is_empty());
@@ -148,8 +182,9 @@ mod tests {
 
     #[test]
     fn policy_allows_no_inline_script_without_a_hash() {
-        let policy = content_security_policy(&["sha256-abc".into()]);
+        let policy = content_security_policy(&["sha256-abc".into()], &["sha256-css".into()]);
         assert!(policy.contains("script-src 'self' 'wasm-unsafe-eval' 'sha256-abc';"));
+        assert!(policy.contains("style-src 'self' 'sha256-css';"));
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));

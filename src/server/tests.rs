@@ -172,6 +172,18 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
                 "{url}: {hash} missing from the policy"
             );
         }
+        // components::site_style: the stylesheet is in the page, not a
+        // request the first paint waits for, and let through by its hash.
+        assert!(
+            !html.contains(r#"rel="stylesheet""#),
+            "{url} links a stylesheet"
+        );
+        let styles = security::inline_style_hashes(&html);
+        assert_eq!(styles.len(), 1, "{url}: not one inline stylesheet");
+        assert!(
+            policy.contains(&format!("style-src 'self' '{}';", styles[0])),
+            "{url}: the stylesheet's hash is not in the policy {policy}"
+        );
     }
 }
 
