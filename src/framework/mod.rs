@@ -165,6 +165,10 @@ mod tests {
             tidied.contains("requestIdleCallback(c,{timeout:3000})"),
             "{tidied}"
         );
+        assert!(
+            tidied.contains("first-contentful-paint") && tidied.contains("setTimeout(go,1000);"),
+            "{tidied}"
+        );
     }
 
     #[test]

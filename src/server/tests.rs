@@ -163,7 +163,8 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         );
         // framework::idle_start: the client starts within 3 s.
         assert!(
-            script.contains("requestIdleCallback(c,{timeout:3000})"),
+            script.contains("requestIdleCallback(c,{timeout:3000})")
+                && script.contains("first-contentful-paint"),
             "{src}: the client may wait for an idle moment forever"
         );
         for hash in hashes {
