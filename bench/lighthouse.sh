@@ -100,21 +100,25 @@ for run in $(seq "$RUNS"); do
     # the median is of three runs.
     for attempt in 1 2 3; do
       # --quiet keeps the progress log out of the way; it goes to a file, shown on failure.
-      if ! "$LH" "$BASE$page" \
+      ok=1
+      "$LH" "$BASE$page" \
         --chrome-flags="$CHROME_FLAGS" \
         --only-categories="$CATEGORIES" \
         "${PRESET[@]}" \
         --output=json --output=html --output-path="$OUT/$name" \
         --max-wait-for-load=30000 \
-        --quiet >"$OUT/$name.log" 2>&1; then
+        --quiet >"$OUT/$name.log" 2>&1 || ok=0
+      spoiled=$(node -p "try { require('$OUT/$name.report.json').runtimeError.code === 'NO_NAVSTART' } catch { false }")
+      if [[ $spoiled == true && $attempt -lt 3 ]]; then
+        echo "  $page (run $run of $RUNS): Lighthouse lost the trace (NO_NAVSTART), once more..." >&2
+        continue
+      fi
+      if [[ $ok == 0 ]]; then
         echo "lighthouse.sh: Lighthouse failed on $page:" >&2
         tail -n 20 "$OUT/$name.log" >&2
         failed=1
-        break
       fi
-      spoiled=$(node -p "(require('$OUT/$name.report.json').runtimeError || {}).code === 'NO_NAVSTART'")
-      [[ $spoiled == true && $attempt -lt 3 ]] || break
-      echo "  $page (run $run of $RUNS): Lighthouse lost the trace (NO_NAVSTART), once more..." >&2
+      break
     done
   done
 done
