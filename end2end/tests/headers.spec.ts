@@ -27,9 +27,10 @@ function expectSecurityHeaders(headers: Record<string, string>, what: string) {
   expect(policy, what).toContain("object-src 'none'");
 }
 
-/** The `sha256-...` source of every inline script in `html`. */
+/** The quoted `'sha256-...'` source of `text`. */
 const sha256 = (text: string) => `'sha256-${crypto.createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
+/** The `sha256-...` source of every inline script in `html`. */
 function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => sha256(m[1]));
 }

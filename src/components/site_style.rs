@@ -7,7 +7,8 @@
 //! brotli, so each page carries it: the server reads it once at start
 //! (`server::build_site`), and the Content-Security-Policy lets it through
 //! by its hash (`server::security`). Under `cargo leptos watch`, or when
-//! the file cannot be read, pages link it instead, as Leptos does.
+//! the server did not find exactly one such stylesheet in the site folder,
+//! pages link it instead, as Leptos does.
 
 use std::sync::OnceLock;
 

@@ -102,26 +102,43 @@ fn edit_module_script(
 /// The text of each element of `html` matching `selector` (scripts, in our
 /// use), in page order: only elements whose end tag is in the page, as a
 /// browser runs no script the end of the page cut off. For the hydration
-/// file (W5) and the policy's script hashes (`server::security`).
+/// file (W5).
 #[cfg(feature = "ssr")]
 pub fn element_texts(html: &str, selector: &str) -> Result<Vec<String>, String> {
-    let texts = Rc::new(RefCell::new(Vec::new()));
-    let current = Rc::new(RefCell::new(String::new()));
-    let settings = RewriteStrSettings::new()
-        .append_element_content_handler(element!(selector, |element| {
-            current.borrow_mut().clear();
-            let (current, texts) = (current.clone(), texts.clone());
-            element.on_end_tag(end_tag!(move |_| {
-                texts.borrow_mut().push(current.take());
-                Ok(())
+    Ok(element_texts_each(html, &[selector])?
+        .pop()
+        .unwrap_or_default())
+}
+
+/// [`element_texts`] for several selectors in one reading of the page: one
+/// list per selector, in the order given. For the policy's hashes of inline
+/// scripts and styles (`server::security`).
+#[cfg(feature = "ssr")]
+pub fn element_texts_each(html: &str, selectors: &[&str]) -> Result<Vec<Vec<String>>, String> {
+    let lists: Vec<_> = selectors
+        .iter()
+        .map(|_| Rc::new(RefCell::new(Vec::new())))
+        .collect();
+    let mut settings = RewriteStrSettings::new();
+    for (selector, texts) in selectors.iter().zip(&lists) {
+        let current = Rc::new(RefCell::new(String::new()));
+        let (started, texts) = (current.clone(), texts.clone());
+        settings = settings
+            .append_element_content_handler(element!(selector, move |element| {
+                started.borrow_mut().clear();
+                let (current, texts) = (started.clone(), texts.clone());
+                element.on_end_tag(end_tag!(move |_| {
+                    texts.borrow_mut().push(current.take());
+                    Ok(())
+                }))
             }))
-        }))
-        .append_element_content_handler(text!(selector, |chunk| {
-            current.borrow_mut().push_str(chunk.as_str());
-            Ok(())
-        }));
+            .append_element_content_handler(text!(selector, move |chunk| {
+                current.borrow_mut().push_str(chunk.as_str());
+                Ok(())
+            }));
+    }
     rewrite_str(html, settings).map_err(|e| format!("the page could not be read: {e}"))?;
-    Ok(texts.take())
+    Ok(lists.into_iter().map(|texts| texts.take()).collect())
 }
 
 #[cfg(all(test, feature = "ssr"))]

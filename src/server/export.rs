@@ -21,9 +21,7 @@ use axum::http::{StatusCode, header};
 use leptos::config::LeptosOptions;
 
 use super::encoding::Encoding;
-use super::security::{
-    content_security_policy, fixed_headers, inline_script_hashes, inline_style_hashes,
-};
+use super::security::{add_new, content_security_policy, fixed_headers, inline_hashes};
 use super::site::{Caching, Entry, Kind, Site};
 use super::{build_site, config, render, renderer};
 
@@ -117,9 +115,9 @@ fn write_site(site: &Site, dir: &Path) -> Result<Summary, String> {
             }
         }
         if entry.kind() == Kind::Html {
-            let html = String::from_utf8_lossy(&bodies.identity);
-            add_new(&mut hashes, inline_script_hashes(&html));
-            add_new(&mut style_hashes, inline_style_hashes(&html));
+            let (scripts, styles) = inline_hashes(&String::from_utf8_lossy(&bodies.identity));
+            add_new(&mut hashes, scripts);
+            add_new(&mut style_hashes, styles);
         }
         if entry.caching() == Caching::Revalidate && url != NOT_FOUND_PAGE {
             revalidated.push((url.to_string(), entry.kind()));
@@ -162,15 +160,6 @@ fn prepare(dir: &Path) -> Result<(), String> {
         "Written by `backend-guide export`; the next export replaces this folder.\n",
     )
     .map_err(|e| format!("cannot write in {}: {e}", dir.display()))
-}
-
-/// Adds to `list` the hashes it does not hold yet.
-fn add_new(list: &mut Vec<String>, hashes: Vec<String>) {
-    for hash in hashes {
-        if !list.contains(&hash) {
-            list.push(hash);
-        }
-    }
 }
 
 /// The file that answers `url`: pages are `index.html` in a folder named

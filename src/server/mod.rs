@@ -317,7 +317,7 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
         "application/json",
         site::Caching::Revalidate,
     );
-    inline_stylesheet(&site);
+    inline_stylesheet(&site, options);
     hold_pages(&mut site, options, renderer, page_urls()?).await?;
     let build = offline::add_worker(&mut site);
     tracing::info!(
@@ -327,22 +327,28 @@ pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Si
     Ok(site)
 }
 
-/// Hands the stylesheet (`/pkg/<name>.<hash>.css`, the only one) to the
+/// Hands the site's stylesheet (`/pkg/<output name>.<hash>.css`, or
+/// without the hash when names are not hashed) to the
 /// pages, which carry it inline (`components::site_style`), except under
 /// `cargo leptos watch`, which reloads the linked file when it changes.
-fn inline_stylesheet(site: &Site) {
+fn inline_stylesheet(site: &Site, options: &LeptosOptions) {
     if security::watching() {
         return;
     }
-    let mut sheets = site
-        .entries()
-        .filter(|(url, _)| url.starts_with("/pkg/") && url.ends_with(".css"));
+    let prefix = format!("/{}/{}", options.site_pkg_dir, options.output_name);
+    let mut sheets = site.entries().filter(|(url, _)| {
+        url.strip_prefix(&prefix).is_some_and(|rest| {
+            rest.starts_with('.') && rest.ends_with(".css") && !rest.contains('/')
+        })
+    });
     match (sheets.next(), sheets.next()) {
         (Some((_, entry)), None) => {
             let css = String::from_utf8_lossy(&entry.bodies().identity).into_owned();
             crate::components::site_style::set_css(css);
         }
-        _ => tracing::warn!("not one stylesheet in the site folder: pages link theirs"),
+        _ => tracing::warn!(
+            "not one {prefix}.css or {prefix}.<hash>.css in the site folder: pages link theirs"
+        ),
     }
 }
 

@@ -90,37 +90,49 @@ fn sources(base: &str, hashes: &[String]) -> String {
     list
 }
 
-/// `sha256-…` sources for every inline script (one without `src`) in `html`.
-pub fn inline_script_hashes(html: &str) -> Vec<String> {
-    hashes_of(html, "script:not([src])")
-}
-
-/// `sha256-…` sources for every `<style>` element in `html`.
-pub fn inline_style_hashes(html: &str) -> Vec<String> {
-    hashes_of(html, "style")
-}
-
-/// `sha256-…` of the text of each element `selector` matches, once each.
-fn hashes_of(html: &str, selector: &str) -> Vec<String> {
-    let mut hashes = Vec::new();
+/// `sha256-…` sources for the inline scripts (those without `src`) and for
+/// the `<style>` elements of `html`, each once, read in one pass.
+pub fn inline_hashes(html: &str) -> (Vec<String>, Vec<String>) {
     // A page the rewriter cannot read gets no hash: its inline scripts and
     // styles are refused, never let through.
-    let texts = crate::framework::element_texts(html, selector).unwrap_or_default();
-    for body in texts {
-        let hash = format!(
-            "sha256-{}",
-            STANDARD.encode(Sha256::digest(body.as_bytes()))
+    let texts = crate::framework::element_texts_each(html, &["script:not([src])", "style"])
+        .unwrap_or_default();
+    let hashes = |list: usize| {
+        let mut hashes = Vec::new();
+        add_new(
+            &mut hashes,
+            texts
+                .get(list)
+                .into_iter()
+                .flatten()
+                .map(|body| sha256(body)),
         );
-        if !hashes.contains(&hash) {
-            hashes.push(hash);
+        hashes
+    };
+    (hashes(0), hashes(1))
+}
+
+/// The `sha256-…` source of `text`.
+fn sha256(text: &str) -> String {
+    format!(
+        "sha256-{}",
+        STANDARD.encode(Sha256::digest(text.as_bytes()))
+    )
+}
+
+/// Adds to `list` the hashes it does not hold yet.
+pub fn add_new(list: &mut Vec<String>, hashes: impl IntoIterator<Item = String>) {
+    for hash in hashes {
+        if !list.contains(&hash) {
+            list.push(hash);
         }
     }
-    hashes
 }
 
 /// The policy header for one HTML document.
 pub fn policy_for_html(html: &str) -> HeaderValue {
-    let policy = content_security_policy(&inline_script_hashes(html), &inline_style_hashes(html));
+    let (scripts, styles) = inline_hashes(html);
+    let policy = content_security_policy(&scripts, &styles);
     HeaderValue::from_str(&policy).expect("the policy is plain ASCII")
 }
 
@@ -157,7 +169,7 @@ mod tests {
     fn hashes_inline_scripts_only_once_each() {
         let html = r#"<head><script type="module" nonce="x">run()</script>
             <script src="/pkg/app.js"></script><script>a=1;</script><script>run()</script>"#;
-        let hashes = inline_script_hashes(html);
+        let (hashes, _) = inline_hashes(html);
         assert_eq!(hashes.len(), 2);
         // echo -n 'run()' | openssl dgst -sha256 -binary | base64
         let expected = STANDARD.encode(Sha256::digest(b"run()"));
@@ -168,16 +180,17 @@ mod tests {
     fn hashes_inline_styles_apart_from_scripts() {
         let html = "<head><style>a{color:red}</style><script>run()</script></head>";
         let expected = STANDARD.encode(Sha256::digest(b"a{color:red}"));
-        assert_eq!(inline_style_hashes(html), [format!("sha256-{expected}")]);
-        assert_eq!(inline_script_hashes(html).len(), 1);
-        assert_ne!(inline_script_hashes(html), inline_style_hashes(html));
+        let (scripts, styles) = inline_hashes(html);
+        assert_eq!(styles, [format!("sha256-{expected}")]);
+        assert_eq!(scripts.len(), 1);
+        assert_ne!(scripts, styles);
     }
 
     #[test]
     fn unterminated_scripts_do_not_loop_or_panic() {
-        assert!(inline_script_hashes("<script>never closed").is_empty());
-        assert!(inline_script_hashes("<script").is_empty());
-        assert!(inline_script_hashes("").is_empty());
+        for html in ["<script>never closed", "<script", "<style>never closed", ""] {
+            assert_eq!(inline_hashes(html), (vec![], vec![]), "{html}");
+        }
     }
 
     #[test]

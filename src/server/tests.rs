@@ -140,7 +140,7 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         assert_eq!(header(&response, "cache-control"), "no-cache");
         assert!(response.headers().contains_key(header::ETAG));
         let policy = header(&response, "content-security-policy");
-        let hashes = security::inline_script_hashes(&html);
+        let (hashes, styles) = security::inline_hashes(&html);
         assert!(!hashes.is_empty(), "{url} has Leptos's hydration script");
         // The hydration script is a file of its own, where the framework's
         // one-task walk has been replaced (framework::hydrate_in_slices).
@@ -179,7 +179,6 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
             !html.contains(r#"rel="stylesheet""#),
             "{url} links a stylesheet"
         );
-        let styles = security::inline_style_hashes(&html);
         assert_eq!(styles.len(), 1, "{url}: not one inline stylesheet");
         assert!(
             policy.contains(&format!("style-src 'self' '{}';", styles[0])),
