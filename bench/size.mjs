@@ -84,11 +84,11 @@ function assetsOfHtml(html, pageUrl) {
 // idle: `(root, pkg dir, JS name, WASM name, ...)`. The server drops the
 // WASM preload (src/server/html_tidy.rs) and serves the loader as a file of
 // its own (src/server/hydration_file.rs), so this is where the client is
-// found. It also minifies it (src/server/minify.rs), so spaces are optional
-// in these patterns (and in the split loader's below).
+// found. It is minified (src/framework/minify.rs), so spaces are optional
+// in these patterns, and `false` may be `!1` (the split loader's are below).
 function clientOfLoader(text, url) {
   const found = [];
-  for (const m of text.matchAll(/\(\s*"([^"]*)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(?:true|false)\s*\)/g)) {
+  for (const m of text.matchAll(/\(\s*"([^"]*)",\s*"([^"]+)",\s*"([^"]+)",\s*"([^"]+)",\s*(?:true|false|!0|!1)\s*\)/g)) {
     const [, root, pkg, js, wasm] = m;
     found.push({ url: new URL(`${root}/${pkg}/${js}.js`, url).href, type: 'js' });
     found.push({ url: new URL(`${root}/${pkg}/${wasm}.wasm`, url).href, type: 'wasm' });
@@ -110,16 +110,21 @@ function assetsOfJs(js, url) {
 // names each lazy function's file and the shared chunks it needs first.
 // Lazy functions called later (search's panel, on first opening) are not.
 function lazyIslandAssets(loaderJs, url, islands) {
-  const chunks = {};
-  for (const m of loaderJs.matchAll(/const (__chunk_\d+)\s*=\s*makeLoad\(\(\)\s*=>\s*\{\s*const src\s*=\s*fetch\(new URL\("\.\/([^"]+)"/g)) {
-    chunks[m[1]] = m[2];
+  // Each load: `name = [wrap(]load(() => { const src = fetch(new URL("./file", ...)); ... }, [deps])`.
+  // The build minifies the loader (W6), renaming its local names, so names
+  // are matched loosely and the exported ones read from `export { a as b }`.
+  const loads = {};
+  const load = /(?:const\s+)?([\w$]+)\s*=\s*(?:[\w$]+\()?[\w$]+\(\(\)\s*=>\s*\{\s*const\s+[\w$]+\s*=\s*fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\},\s*\[([^\]]*)\]\)/g;
+  for (const m of loaderJs.matchAll(load)) {
+    loads[m[1]] = { file: m[2], deps: m[3].split(',').map((d) => d.trim()).filter(Boolean) };
   }
+  const exported = Object.keys(loads).map((local) => [local, local]);
+  for (const m of loaderJs.matchAll(/([\w$]+)\s+as\s+(__wasm_split_load_\w+)/g)) exported.push([m[1], m[2]]);
   const found = [];
-  const splits = /export const __wasm_split_load_(\w+)\s*=\s*wrapAsyncCb\(makeLoad\(\(\)\s*=>\s*\{\s*const src\s*=\s*fetch\(new URL\("\.\/([^"]+)"[\s\S]*?\[([^\]]*)\]\)\)/g;
-  for (const m of loaderJs.matchAll(splits)) {
-    const [, name, file, deps] = m;
-    if (!islands.some((island) => name.startsWith(`${island}_loader_`))) continue;
-    const files = [file, ...deps.split(',').map((d) => chunks[d.trim()]).filter(Boolean)];
+  for (const [local, name] of exported) {
+    if (!name.startsWith('__wasm_split_load_') || !loads[local]) continue;
+    if (!islands.some((island) => name.startsWith(`__wasm_split_load_${island}_loader_`))) continue;
+    const files = [loads[local].file, ...loads[local].deps.map((d) => loads[d]?.file).filter(Boolean)];
     found.push(...files.map((f) => ({ url: new URL(f, url).href, type: 'wasm' })));
   }
   return found;

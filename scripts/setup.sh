@@ -318,6 +318,24 @@ finish_build() {
     node scripts/stable-split-name.mjs "${LEPTOS_SITE_ROOT:-target/site}/pkg" "$CARGO_TARGET_DIR/release/hash.txt" ||
         fail "could not give the split loader its stable name"
     build_lab
+    minify_framework_scripts
+}
+
+# W6 (src/framework/minify.rs): the server writes out the scripts it would
+# minify at start (the hydration script, the split loader), and esbuild,
+# installed for the lab, minifies them into the site's minified/ folder,
+# which the server reads at start instead of minifying them less well itself.
+minify_framework_scripts() {
+    step "minifying the framework's scripts (backend-guide scripts, scripts/minify-twins.mjs, W6)"
+    local site="${LEPTOS_SITE_ROOT:-target/site}" tmp
+    tmp=$(mktemp -d)
+    if ! "$CARGO_TARGET_DIR/release/backend-guide" scripts "$tmp/scripts" >"$tmp/log" 2>&1; then
+        cat "$tmp/log" >&2
+        fail "the server could not write out its scripts for minifying"
+    fi
+    node scripts/minify-twins.mjs "$tmp/scripts" "$site/minified" ||
+        fail "minifying the framework's scripts failed"
+    rm -rf "$tmp"
 }
 
 # Bundles the lab (engine worker, editor, data) into the site's pkg/lab/,

@@ -49,3 +49,28 @@ test('a lazy island starts the downloads of its code in slices, and runs', SERVE
   const runs = log.join(' ').split('pause').map((run) => run.split(' ').filter((e) => e === 'fetch').length);
   expect(Math.max(...runs), `downloads started per slice: ${runs.join(' ')}`).toBeLessThanOrEqual(4);
 });
+
+/**
+ * W6 (src/framework/minify.rs): the build minifies the hydration script and
+ * the split loader with esbuild, renaming their local names, and the server
+ * serves those twins. Names that only the readable scripts hold must be
+ * gone; what the page relies on from outside stays.
+ */
+test('the framework scripts are served as the build minified them', SERVED, async ({ request }) => {
+  const html = await (await request.get('/guide/what-is-back-end')).text();
+  const hydration = html.match(/<script type="module" src="(\/pkg\/hydration\.[^"]+\.js)"/)?.[1];
+  expect(hydration, 'the page links the hydration file').toBeTruthy();
+  const script = await (await request.get(hydration!)).text();
+  expect(script).not.toContain('MOST_RECENT_CHILDREN_CB');
+  expect(script).not.toContain('sliceStart');
+  for (const kept of ['$$on_hydrate', '__hydrateIsland', 'first-contentful-paint', 'leptos-island']) {
+    expect(script, kept).toContain(kept);
+  }
+
+  const worker = await (await request.get('/sw.js')).text();
+  const loaderUrl = worker.match(/"(\/pkg\/__wasm_split\.[^"]+\.js)"/)?.[1];
+  expect(loaderUrl, 'the build has a split loader').toBeTruthy();
+  const loader = await (await request.get(loaderUrl!)).text();
+  expect(loader).not.toContain('makeLoad');
+  expect(loader).toMatch(/as __wasm_split_load_\w+/);
+});

@@ -52,9 +52,13 @@ enum Command {
         dir: std::path::PathBuf,
         brotli: bool,
     },
+    /// `scripts DIR`: write the scripts the server minifies into DIR, for
+    /// the build to minify (`framework::minify`, W6).
+    Scripts { dir: std::path::PathBuf },
 }
 
-const USAGE: &str = "run with no arguments to serve, or `export [DIR] [--no-brotli]`";
+const USAGE: &str =
+    "run with no arguments to serve, or `export [DIR] [--no-brotli]`, or `scripts DIR`";
 
 fn command() -> Result<Command, String> {
     parse_command(std::env::args().skip(1), std::env::var("EXPORT_DIR").ok())
@@ -86,6 +90,10 @@ fn parse_command(
                 brotli,
             })
         }
+        Some("scripts") => match (args.next(), args.next()) {
+            (Some(dir), None) if !dir.starts_with('-') => Ok(Command::Scripts { dir: dir.into() }),
+            _ => Err(format!("`scripts` takes one folder: {USAGE}")),
+        },
         Some(other) => Err(format!("unknown command `{other}`: {USAGE}")),
     }
 }
@@ -125,6 +133,7 @@ pub fn run() -> ExitCode {
             let code = match command() {
                 Ok(Command::Serve) => runtime.block_on(serve()),
                 Ok(Command::Export { dir, brotli }) => runtime.block_on(export_to(&dir, brotli)),
+                Ok(Command::Scripts { dir }) => runtime.block_on(write_scripts(&dir)),
                 Err(e) => {
                     tracing::error!("{e}");
                     ExitCode::FAILURE
@@ -162,6 +171,34 @@ async fn export_to(dir: &Path, brotli: bool) -> ExitCode {
         }
         Err(e) => {
             tracing::error!("export failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes each script the server would minify into `dir` as `<key>.js`,
+/// for `scripts/setup.sh` to minify into the site's twins folder (W6).
+async fn write_scripts(dir: &Path) -> ExitCode {
+    let written = async {
+        let options = config::load()?;
+        crate::framework::minify::record();
+        build_site(&options, &renderer(options.clone())).await?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+        let scripts = crate::framework::minify::recorded();
+        for script in &scripts {
+            let path = dir.join(format!("{}.js", crate::framework::minify::key(script)));
+            std::fs::write(&path, script)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+        Ok::<usize, String>(scripts.len())
+    };
+    match written.await {
+        Ok(count) => {
+            tracing::info!("wrote {count} scripts to {} for minifying", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            tracing::error!("{e}");
             ExitCode::FAILURE
         }
     }
@@ -284,6 +321,18 @@ fn lab_entry(root: &Path, pkg_dir: &str) -> Option<String> {
 /// Loads the static files and renders every page once.
 pub async fn build_site(options: &LeptosOptions, renderer: &Router) -> Result<Site, String> {
     let root = Path::new(&*options.site_root);
+    let twins =
+        crate::framework::minify::use_twins(&root.join(crate::framework::minify::TWINS_DIR));
+    if twins > 0 {
+        tracing::info!("{twins} framework scripts minified by the build");
+    } else if !security::watching() {
+        tracing::warn!(
+            "the build minified no framework scripts ({}/{} is empty): they are served with \
+             comments and spaces removed only (run `make run`, or see scripts/setup.sh)",
+            root.display(),
+            crate::framework::minify::TWINS_DIR
+        );
+    }
     let mut site = Site::load(root, &options.site_pkg_dir, options.hash_files).map_err(|e| {
         format!(
             "cannot read the site folder {}: {e} (build it first with `cargo leptos build`)",

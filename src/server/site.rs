@@ -167,7 +167,10 @@ impl Site {
             for item in std::fs::read_dir(&dir)? {
                 let path = item?.path();
                 if path.is_dir() {
-                    pending.push(path);
+                    // The build's minified scripts: read by `minify`, not served.
+                    if path != root.join(crate::framework::minify::TWINS_DIR) {
+                        pending.push(path);
+                    }
                     continue;
                 }
                 let Some(url) = url_path(root, &path) else {
