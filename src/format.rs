@@ -1,5 +1,10 @@
 //! Small text formatting helpers shared by pages.
 
+/// `bytes` in lowercase hex, two digits each (digests in names and ETags).
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// `YYYY-MM-DD` (UTC) for milliseconds since the Unix epoch.
 pub fn date_from_ms(ms: f64) -> String {
     let days = (ms / 86_400_000.0).floor() as i64;
@@ -44,7 +49,13 @@ pub fn long_date(iso: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{date_from_ms, long_date};
+    use super::{date_from_ms, hex, long_date};
+
+    #[test]
+    fn hex_is_two_lowercase_digits_a_byte() {
+        assert_eq!(hex(&[0x00, 0x0f, 0xa5, 0xff]), "000fa5ff");
+        assert_eq!(hex(&[]), "");
+    }
 
     #[test]
     fn long_dates_name_the_month() {

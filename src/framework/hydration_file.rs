@@ -35,7 +35,7 @@ impl HydrationFile {
             .into_iter()
             .next()?;
         let digest = Sha256::digest(script.as_bytes());
-        let hash: String = digest[..10].iter().map(|b| format!("{b:02x}")).collect();
+        let hash = crate::format::hex(&digest[..10]);
         Some(Self {
             url: format!("/{pkg_dir}/hydration.{hash}.js"),
             script,

@@ -37,10 +37,7 @@ static RECORDED: Mutex<Option<Vec<String>>> = Mutex::new(None);
 
 /// The name of a script's twin: the first 16 bytes of its SHA-256, in hex.
 pub fn key(source: &str) -> String {
-    Sha256::digest(source.as_bytes())[..16]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::format::hex(&Sha256::digest(source.as_bytes())[..16])
 }
 
 /// Minified scripts by the [`key`] of the script each replaces.

@@ -65,10 +65,7 @@ pub fn build_id(site: &Site, urls: &[String]) -> String {
         digest.update(url.as_bytes());
         digest.update(site.etag(url).unwrap_or_default().as_bytes());
     }
-    digest.finalize()[..8]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    crate::format::hex(&digest.finalize()[..8])
 }
 
 /// The worker script for this build.

@@ -90,7 +90,7 @@ impl Entry {
     fn with_bodies(bodies: Bodies, content_type: &str, caching: Caching) -> Self {
         let body = &bodies.identity;
         let digest = Sha256::digest(body);
-        let etag: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+        let etag = crate::format::hex(&digest[..12]);
         let etag_headers = [Encoding::Identity, Encoding::Gzip, Encoding::Brotli].map(|coding| {
             HeaderValue::from_str(&format!("\"{etag}{}\"", coding.etag_suffix()))
                 .expect("hex digits and quotes")

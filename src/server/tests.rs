@@ -163,10 +163,14 @@ async fn every_page_is_served_with_a_policy_matching_its_inline_scripts() {
         );
         // framework::idle_start: the client starts within 3 s (written
         // `3e3` when the build minified the file, framework::minify).
+        let idle_with_limit = script.split("requestIdleCallback(").skip(1).any(|call| {
+            let after_callback =
+                call.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_' || c == '$');
+            after_callback.starts_with(",{timeout:3000})")
+                || after_callback.starts_with(",{timeout:3e3})")
+        });
         assert!(
-            script.contains("requestIdleCallback(")
-                && (script.contains("{timeout:3000}") || script.contains("{timeout:3e3}"))
-                && script.contains("first-contentful-paint"),
+            idle_with_limit && script.contains("first-contentful-paint"),
             "{src}: the client may wait for an idle moment forever"
         );
         for hash in hashes {
