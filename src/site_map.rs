@@ -98,7 +98,15 @@ mod tests {
     use super::*;
     use crate::content::{self, PAGE_LINKS, SECTIONS};
 
-    const FIXED: [&str; 6] = [HOME, GLOSSARY, QUIZ, BOOKMARKS, LEARNING_PATH, INTERVIEW];
+    const FIXED: [&str; 7] = [
+        HOME,
+        GLOSSARY,
+        QUIZ,
+        BOOKMARKS,
+        LEARNING_PATH,
+        INTERVIEW,
+        LAB,
+    ];
 
     #[test]
     fn routes_expand_to_every_section_once() {

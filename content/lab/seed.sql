@@ -6,7 +6,7 @@
 -- lab/check-exercises.mjs loads it in Node.js to test every exercise.
 --
 -- The tables follow the guide:
---   customers, orders, order_items  /guide/skills#schema-design
+--   customers, orders, order_items  /guide/databases#schema-design
 --   idempotency_keys                /guide/tools#idempotency-and-retries
 --   processed_messages              /guide/tools#queues-and-background-jobs
 --   products                        referred to, but not shown, by the guide;

@@ -130,6 +130,34 @@ test('a bookmark whose heading was removed stays listed, marked as moved', async
   await expect(item.getByRole('link', { name: 'Essential skills' })).toHaveAttribute('href', '/guide/skills');
 });
 
+test('a bookmark of a heading that became part of another section follows it there', async ({ page }) => {
+  // Databases was a part of Essential skills before it became a section.
+  await plantOnce(
+    page,
+    BOOKMARKS_KEY,
+    JSON.stringify({
+      version: 1,
+      data: { items: [{ section: 'skills', heading: 'transactions-and-isolation', note: 'read the anomalies table', saved_at: 1 }] },
+    }),
+  );
+  await page.goto('/bookmarks');
+  const item = page.locator('.bookmark');
+  const link = item.getByRole('link', { name: 'Databases › Transactions and isolation' });
+  await expect(link).toHaveAttribute('href', '/guide/databases#transactions-and-isolation');
+  await expect(item).not.toContainText('moved');
+  await expect(item).toContainText('read the anomalies table');
+  // Stored where the heading is now, once, with its note.
+  await expect
+    .poll(() => page.evaluate((k) => JSON.parse(localStorage.getItem(k)!).data.items, BOOKMARKS_KEY))
+    .toEqual([{ section: 'databases', heading: 'transactions-and-isolation', note: 'read the anomalies table', saved_at: 1 }]);
+  await link.click();
+  await hydrated(page);
+  await expect(page.getByRole('button', { name: /^Bookmark the heading “Transactions and isolation”/ })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
+
 test('jumping to the end at once is not reading: a section is marked read after time on it', async ({ page }) => {
   const target = all[1];
   await page.clock.install();

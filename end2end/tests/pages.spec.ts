@@ -76,7 +76,7 @@ test('the glossary defines terms that the guide links to', async ({ page }) => {
 test('the guide shows concrete examples', async ({ page }) => {
   await page.goto('/guide/what-is-back-end');
   await expect(page.locator('pre code.language-http').first()).toContainText('HTTP/');
-  await page.goto('/guide/skills');
+  await page.goto('/guide/databases');
   await expect(page.locator('pre code.language-sql').filter({ hasText: /SELECT/i }).first()).toBeVisible();
   await page.goto('/guide/tools');
   await expect(page.locator('.heading-row:has(#a-git-workflow) + .prose pre code.language-shell').first()).toContainText('git commit');

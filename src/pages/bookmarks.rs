@@ -48,7 +48,17 @@ fn SavedPlaces(
     headings: HeadingIndex,
 ) -> impl IntoView {
     let library = use_library();
-    provide_context(StoredValue::new(headings));
+    let headings = StoredValue::new(headings);
+    provide_context(headings);
+    // Bookmarks of headings that moved to another section (or that came in
+    // from an older export) are moved with them, so the guide shows them
+    // as saved where the heading is now.
+    Effect::new(move |_| {
+        if library.loaded.get() {
+            library.bookmarks.track();
+            headings.with_value(|index| library.relocate_bookmarks(index));
+        }
+    });
     // The last removed bookmark, offered back until the next change.
     let undo = RwSignal::new(None::<Bookmark>);
     let items = move || library.bookmarks.with(|b| b.newest_first());

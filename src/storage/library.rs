@@ -15,7 +15,7 @@ use super::interview_data::InterviewData;
 use super::lab_data::LabProgress;
 use super::path_data::PathProgress;
 use super::records::{
-    Bookmark, Bookmarks, ImportError, ImportReport, Progress, Saved, export, import,
+    Bookmark, Bookmarks, HeadingIndex, ImportError, ImportReport, Progress, Saved, export, import,
 };
 
 #[derive(Clone, Copy)]
@@ -191,6 +191,16 @@ impl Library {
         self.bookmarks
             .update(|b| b.set_note(section, heading, note));
         self.save_bookmarks();
+    }
+
+    /// Moves bookmarks whose heading moved to another section
+    /// ([`Bookmarks::relocate`]); saves only when one moved.
+    pub fn relocate_bookmarks(self, index: &HeadingIndex) {
+        let mut bookmarks = self.bookmarks.get_untracked();
+        if bookmarks.relocate(index) > 0 {
+            self.bookmarks.set(bookmarks);
+            self.save_bookmarks();
+        }
     }
 
     pub fn clear_bookmarks(self) {

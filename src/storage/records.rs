@@ -41,26 +41,27 @@ impl Bookmark {
     }
 
     /// Where the bookmark points, with each section's headings from `index`
-    /// (the browser's copy of the guide carries no headings).
+    /// (the browser's copy of the guide carries no headings). A heading
+    /// that moved to another section keeps its id, and is found there.
     pub fn target(&self, index: &HeadingIndex) -> Target {
+        let found = self.heading.as_deref().and_then(|id| {
+            let (slug, text) = index.home_of(&self.section, id)?;
+            let (_, s) = content::section(slug)?;
+            Some(Target::Found {
+                href: site_map::guide_heading(s.slug, id),
+                title: content::heading_title(s, text),
+            })
+        });
+        if let Some(found) = found {
+            return found;
+        }
         let Some((_, s)) = content::section(&self.section) else {
             return Target::Gone;
         };
-        match &self.heading {
-            None => Target::Found {
-                href: s.path(),
-                title: s.title.to_string(),
-            },
-            Some(id) => match index.heading(&self.section, id) {
-                Some(text) => Target::Found {
-                    href: site_map::guide_heading(s.slug, id),
-                    title: content::heading_title(s, text),
-                },
-                None => Target::Moved {
-                    href: s.path(),
-                    title: s.title.to_string(),
-                },
-            },
+        let (href, title) = (s.path(), s.title.to_string());
+        match self.heading {
+            None => Target::Found { href, title },
+            Some(_) => Target::Moved { href, title },
         }
     }
 }
@@ -93,6 +94,24 @@ impl HeadingIndex {
             .iter()
             .find(|(h, _)| h == id)
             .map(|(_, text)| text.as_str())
+    }
+
+    /// Where heading `id`, saved in section `slug`, is now: (section, text).
+    /// In `slug` itself if it is still there, else in the one other section
+    /// that has it (when a part of a section becomes a section of its own,
+    /// its headings keep their ids). `None` when it is gone, or when several
+    /// other sections have a heading with that id.
+    pub fn home_of(&self, slug: &str, id: &str) -> Option<(&str, &str)> {
+        if let Some(text) = self.heading(slug, id) {
+            let (own, _) = self.0.iter().find(|(s, _)| s == slug)?;
+            return Some((own, text));
+        }
+        let mut others = self
+            .0
+            .iter()
+            .filter_map(|(s, _)| Some((s.as_str(), self.heading(s, id)?)));
+        let home = others.next()?;
+        others.next().is_none().then_some(home)
     }
 }
 
@@ -155,6 +174,52 @@ impl Bookmarks {
         let mut items = self.items.clone();
         items.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at));
         items
+    }
+
+    /// Moves each bookmark whose heading now lives in another section to
+    /// that section (see [`HeadingIndex::home_of`]), so the guide's buttons
+    /// show it as saved there. One that lands where a bookmark is already
+    /// saved is merged into it, the notes joined, when they fit in
+    /// [`NOTE_LIMIT`]; otherwise it stays as it is (its link still finds
+    /// the heading), so no note is lost. Returns how many were moved.
+    pub fn relocate(&mut self, index: &HeadingIndex) -> usize {
+        let mut moved = 0;
+        let mut i = 0;
+        while i < self.items.len() {
+            let b = &self.items[i];
+            let home = b.heading.as_deref().and_then(|id| {
+                let (home, _) = index.home_of(&b.section, id)?;
+                (home != b.section).then(|| (home.to_string(), id.to_string()))
+            });
+            let Some((home, id)) = home else {
+                i += 1;
+                continue;
+            };
+            match self
+                .items
+                .iter()
+                .position(|o| o.same_place(&home, Some(&id)))
+            {
+                None => {
+                    self.items[i].section = home;
+                    moved += 1;
+                    i += 1;
+                }
+                Some(there) => {
+                    let note = joined(&self.items[there].note, &self.items[i].note);
+                    if note.chars().count() > NOTE_LIMIT {
+                        i += 1;
+                        continue;
+                    }
+                    let saved_at = self.items[there].saved_at.min(self.items[i].saved_at);
+                    self.items[there].note = note;
+                    self.items[there].saved_at = saved_at;
+                    self.items.remove(i);
+                    moved += 1;
+                }
+            }
+        }
+        moved
     }
 
     /// Adds the bookmarks not already saved; returns how many were added.
@@ -333,6 +398,17 @@ pub fn import(text: &str, saved: &mut Saved) -> Result<ImportReport, ImportError
     })
 }
 
+/// Two notes as one: both, on separate lines, unless one is empty or they
+/// are the same.
+fn joined(a: &str, b: &str) -> String {
+    match (a.is_empty(), b.is_empty()) {
+        (_, true) => a.to_string(),
+        (true, false) => b.to_string(),
+        _ if a == b => a.to_string(),
+        _ => format!("{a}\n{b}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -409,11 +485,133 @@ mod tests {
                 title: "Essential skills".into()
             }
         );
+        // A section that was renamed: its headings are found where they are.
+        let renamed = Bookmark {
+            section: "old-section".into(),
+            ..found.clone()
+        };
+        assert!(
+            matches!(renamed.target(&HeadingIndex::compiled()), Target::Found { href, .. } if href == format!("/guide/skills#{h}"))
+        );
         let gone = Bookmark {
             section: "old-section".into(),
+            heading: Some("heading-that-was-removed".into()),
             ..found
         };
         assert_eq!(gone.target(&HeadingIndex::compiled()), Target::Gone);
+        let whole_section_gone = Bookmark {
+            heading: None,
+            ..gone
+        };
+        assert_eq!(
+            whole_section_gone.target(&HeadingIndex::compiled()),
+            Target::Gone
+        );
+    }
+
+    #[test]
+    fn a_heading_that_moved_to_another_section_is_found_there() {
+        // Databases was part of Essential skills until it became a section.
+        let old = Bookmark {
+            section: "skills".into(),
+            heading: Some("transactions-and-isolation".into()),
+            note: String::new(),
+            saved_at: 0.0,
+        };
+        assert_eq!(
+            old.target(&HeadingIndex::compiled()),
+            Target::Found {
+                href: "/guide/databases#transactions-and-isolation".into(),
+                title: "Databases \u{203a} Transactions and isolation".into()
+            }
+        );
+    }
+
+    fn index(sections: &[(&str, &[&str])]) -> HeadingIndex {
+        HeadingIndex(
+            sections
+                .iter()
+                .map(|(slug, ids)| {
+                    let headings = ids
+                        .iter()
+                        .map(|id| (id.to_string(), id.to_uppercase()))
+                        .collect();
+                    (slug.to_string(), headings)
+                })
+                .collect(),
+        )
+    }
+
+    fn saved(section: &str, heading: &str, note: &str, saved_at: f64) -> Bookmark {
+        Bookmark {
+            section: section.into(),
+            heading: Some(heading.into()),
+            note: note.into(),
+            saved_at,
+        }
+    }
+
+    #[test]
+    fn relocating_moves_headings_to_their_new_section_once() {
+        let idx = index(&[
+            ("a", &["kept", "sources"]),
+            ("b", &["moved", "sources"]),
+            ("c", &["sources"]),
+        ]);
+        assert_eq!(idx.home_of("a", "moved"), Some(("b", "MOVED")));
+        assert_eq!(idx.home_of("a", "kept"), Some(("a", "KEPT")));
+        // Several other sections have it: no guess.
+        assert_eq!(idx.home_of("gone", "sources"), None);
+        let mut b = Bookmarks {
+            items: vec![
+                saved("a", "kept", "", 1.0),
+                saved("a", "moved", "my note", 2.0),
+                saved("a", "nowhere", "", 3.0),
+                saved("gone", "sources", "", 4.0),
+            ],
+        };
+        let before = b.clone();
+        assert_eq!(b.relocate(&idx), 1);
+        assert_eq!(b.items[1], saved("b", "moved", "my note", 2.0));
+        assert_eq!(b.items[0], before.items[0]);
+        assert_eq!(b.items[2..], before.items[2..]);
+        assert!(b.is_saved("b", Some("moved")));
+        assert_eq!(b.relocate(&idx), 0);
+    }
+
+    #[test]
+    fn relocating_onto_a_saved_place_merges_without_losing_a_note() {
+        let idx = index(&[("a", &[]), ("b", &["moved"])]);
+        let mut b = Bookmarks {
+            items: vec![
+                saved("a", "moved", "old", 1.0),
+                saved("b", "moved", "new", 5.0),
+            ],
+        };
+        assert_eq!(b.relocate(&idx), 1);
+        assert_eq!(b.items, [saved("b", "moved", "new\nold", 1.0)]);
+
+        // Notes too long to join: both kept, the old one where it was.
+        let long = "x".repeat(NOTE_LIMIT - 2);
+        let mut b = Bookmarks {
+            items: vec![
+                saved("a", "moved", &long, 1.0),
+                saved("b", "moved", "new", 5.0),
+            ],
+        };
+        let before = b.clone();
+        assert_eq!(b.relocate(&idx), 0);
+        assert_eq!(b, before);
+
+        // The same note, or none, is not repeated.
+        let mut b = Bookmarks {
+            items: vec![
+                saved("a", "moved", "same", 1.0),
+                saved("b", "moved", "same", 5.0),
+            ],
+        };
+        b.relocate(&idx);
+        assert_eq!(b.items, [saved("b", "moved", "same", 1.0)]);
     }
 
     #[test]
@@ -427,7 +625,7 @@ mod tests {
         p.last_section = Some("skills".into());
         assert_eq!(p.continue_at().unwrap().slug, "skills");
         p.set_read("skills", true);
-        assert_eq!(p.continue_at().unwrap().slug, "tools");
+        assert_eq!(p.continue_at().unwrap().slug, "databases");
         assert!(p.set_read("skills", false));
         assert!(!p.is_read("skills"));
     }
