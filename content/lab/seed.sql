@@ -7,7 +7,7 @@
 --
 -- The tables follow the guide:
 --   customers, orders, order_items  /guide/databases#schema-design
---   idempotency_keys                /guide/tools#idempotency-and-retries
+--   idempotency_keys                /guide/apis#idempotency-and-retries
 --   processed_messages              /guide/tools#queues-and-background-jobs
 --   products                        referred to, but not shown, by the guide;
 --                                   its columns come from the guide's examples
