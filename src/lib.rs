@@ -12,6 +12,8 @@ pub mod http_status;
 pub mod interview;
 pub mod lab;
 pub mod learning;
+#[cfg(test)]
+mod module_layering;
 pub mod pages;
 pub mod quiz;
 pub mod routes;
