@@ -101,10 +101,9 @@ impl HeadingIndex {
     /// that has it (when a part of a section becomes a section of its own,
     /// its headings keep their ids). `None` when it is gone, or when several
     /// other sections have a heading with that id.
-    pub fn home_of(&self, slug: &str, id: &str) -> Option<(&str, &str)> {
+    pub fn home_of<'a>(&'a self, slug: &'a str, id: &str) -> Option<(&'a str, &'a str)> {
         if let Some(text) = self.heading(slug, id) {
-            let (own, _) = self.0.iter().find(|(s, _)| s == slug)?;
-            return Some((own, text));
+            return Some((slug, text));
         }
         let mut others = self
             .0
