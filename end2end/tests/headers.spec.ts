@@ -4,6 +4,11 @@ import { SERVED } from './fixtures';
 
 // What every response carries, from our server and from nginx serving the
 // static export alike (bench/export-test.sh runs this file against both).
+// Requests say what the TLS proxy in front of our server says
+// (deploy/nginx.conf): that the visitor came over HTTPS. Only then does our
+// server send HSTS (RFC 6797 forbids it on plain HTTP); the last test
+// checks that.
+test.use({ extraHTTPHeaders: { 'x-forwarded-proto': 'https' } });
 
 const SECURITY: Record<string, RegExp> = {
   'x-content-type-options': /^nosniff$/,
@@ -92,4 +97,20 @@ test('a query string gets the page itself, and a folder without a page gets 404'
   const folder = await request.get('/guide/');
   expect(folder.status()).toBe(404);
   expect(await folder.text()).toContain('Page not found');
+});
+
+test.describe('plain HTTP, no proxy in front', () => {
+  test.use({ extraHTTPHeaders: {} });
+
+  test('our server sends HSTS only to visitors who came over TLS', async ({ request }) => {
+    for (const path of ['/', '/guide/what-is-back-end', '/no/such/page']) {
+      const plain = await request.get(path);
+      const headers = plain.headers();
+      expect(headers['strict-transport-security'], `${path} over plain HTTP`).toBeUndefined();
+      expect(headers['x-frame-options'], path).toBe('DENY');
+      expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
+      const proxied = await request.get(path, { headers: { 'x-forwarded-proto': 'https' } });
+      expect(proxied.headers()['strict-transport-security'], `${path} through a TLS proxy`).toMatch(/^max-age=\d{8,}/);
+    }
+  });
 });

@@ -100,6 +100,9 @@ fn parse_command(
 
 /// Serves the site until SIGTERM or Ctrl-C, or exports it (`export DIR`).
 pub fn run() -> ExitCode {
+    // First, before the log writer and the subscriber allocate: memory
+    // touched before this call is backed by huge pages for good (8 MB).
+    let small_pages = system::no_transparent_huge_pages();
     // Lines are handed to a writer thread, so a slow terminal or pipe never
     // holds up a request. Not lossy: when the output falls behind, loggers
     // wait for room rather than lines being dropped. `logs` writes out what
@@ -118,7 +121,7 @@ pub fn run() -> ExitCode {
         // Colours for a person at a terminal, plain text for log files.
         .with_ansi(at_terminal)
         .init();
-    if !system::no_transparent_huge_pages() {
+    if !small_pages {
         tracing::debug!("transparent huge pages stay as the system has them");
     }
     // Start-up, signals and background compression run here; requests are
@@ -234,6 +237,8 @@ async fn serve() -> ExitCode {
         // to the system now rather than when the allocator next gets busy
         // (without this an idle server keeps about 80 MB more resident).
         system::release_free_memory();
+        // Compressing read every held body through its mapping.
+        zero_copy::unmap_resident();
         tracing::info!("brotli bodies ready");
     });
     let app = router(site, renderer);
@@ -550,7 +555,7 @@ pub fn with_production_layers(app: Router) -> Router {
     app.layer(
         ServiceBuilder::new()
             .layer_fn(request_log::RequestLog::new)
-            .layer(security::headers_layer())
+            .layer_fn(security::SecurityHeaders::new)
             .layer(CatchPanicLayer::custom(limits::panic_response))
             .layer_fn(limits::Guard::new),
     )

@@ -8,15 +8,19 @@
 //! The site's stylesheet is inline too (`components::site_style`), and is
 //! let through by its hash in the same way.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::LazyLock;
+use std::task::{Context, Poll, ready};
 
 use axum::{
-    http::{HeaderMap, HeaderName, HeaderValue, header},
+    http::{HeaderMap, HeaderName, HeaderValue, Request, header},
     response::Response,
 };
 use base64::{Engine, engine::general_purpose::STANDARD};
+use pin_project_lite::pin_project;
 use sha2::{Digest, Sha256};
-use tower::util::MapResponseLayer;
+use tower::Service;
 
 /// One fixed header, checked and built at compile time.
 const fn fixed(name: &'static str, value: &'static str) -> (HeaderName, HeaderValue) {
@@ -27,7 +31,7 @@ const fn fixed(name: &'static str, value: &'static str) -> (HeaderName, HeaderVa
 }
 
 /// Headers every response carries.
-const FIXED: [(HeaderName, HeaderValue); 7] = [
+const FIXED: [(HeaderName, HeaderValue); 6] = [
     fixed("x-content-type-options", "nosniff"),
     fixed("referrer-policy", "strict-origin-when-cross-origin"),
     fixed("x-frame-options", "DENY"),
@@ -38,15 +42,20 @@ const FIXED: [(HeaderName, HeaderValue); 7] = [
         "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), \
          microphone=(), payment=(), usb=()",
     ),
-    // Browsers ignore this on plain HTTP; behind TLS it keeps visitors on HTTPS.
-    fixed("strict-transport-security", "max-age=63072000"),
 ];
 
-/// The headers every response carries, as (name, value) text, for the
-/// static export's header files.
+/// Keeps visitors on HTTPS for two years. Sent only on responses that
+/// reached the visitor over TLS: RFC 6797 (section 7.2) forbids it on
+/// plain HTTP, where browsers ignore it anyway.
+const HSTS: (HeaderName, HeaderValue) = fixed("strict-transport-security", "max-age=63072000");
+
+/// The headers every response carries, HSTS included, as (name, value)
+/// text, for the static export's header files (a static host serves the
+/// export over HTTPS).
 pub fn fixed_headers() -> Vec<(String, String)> {
     FIXED
         .iter()
+        .chain([&HSTS])
         .map(|(name, value)| {
             let value = value.to_str().unwrap_or_default();
             (name.as_str().to_string(), value.to_string())
@@ -141,24 +150,100 @@ static DEFAULT_POLICY: LazyLock<HeaderValue> = LazyLock::new(|| {
     HeaderValue::from_str(&content_security_policy(&[], &[])).expect("the policy is plain ASCII")
 });
 
-/// Adds the fixed headers to a response, and the default policy when it
-/// carries none of its own.
-pub fn add_headers(headers: &mut HeaderMap) {
+/// Whether the request reached the visitor's connection over TLS, as the
+/// proxy in front says (`X-Forwarded-Proto: https`, or `proto=https` in
+/// `Forwarded`). This server speaks plain HTTP: TLS ends at the proxy.
+pub fn arrived_over_tls(headers: &HeaderMap) -> bool {
+    let says_https = |value: &str| value.trim().eq_ignore_ascii_case("https");
+    let forwarded_proto = headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(',').next())
+        .is_some_and(says_https);
+    forwarded_proto
+        || headers
+            .get_all(header::FORWARDED)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split([',', ';']))
+            .filter_map(|pair| pair.split_once('='))
+            .any(|(key, value)| {
+                key.trim().eq_ignore_ascii_case("proto") && says_https(value.trim_matches('"'))
+            })
+}
+
+/// Adds the fixed headers to a response (HSTS when `over_tls`), and the
+/// default policy when it carries none of its own.
+pub fn add_headers(headers: &mut HeaderMap, over_tls: bool) {
     for (name, value) in FIXED {
         headers.insert(name, value);
+    }
+    if over_tls {
+        headers.insert(HSTS.0, HSTS.1);
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(header::CONTENT_SECURITY_POLICY, DEFAULT_POLICY.clone());
     }
 }
 
-/// [`add_headers`] on every response, as one layer (a layer per header
-/// would cost a boxed service per header on every request).
-pub fn headers_layer<B>() -> MapResponseLayer<fn(Response<B>) -> Response<B>> {
-    MapResponseLayer::new(|mut response: Response<B>| {
-        add_headers(response.headers_mut());
-        response
-    })
+/// [`add_headers`] on every response, as one plain tower service (a layer
+/// per header would cost a boxed service per header on every request).
+#[derive(Clone)]
+pub struct SecurityHeaders<S> {
+    inner: S,
+}
+
+impl<S> SecurityHeaders<S> {
+    /// `inner`, its responses with the security headers (for
+    /// `ServiceBuilder::layer_fn`).
+    pub fn new(inner: S) -> Self {
+        SecurityHeaders { inner }
+    }
+}
+
+impl<S, B, ResponseBody> Service<Request<B>> for SecurityHeaders<S>
+where
+    S: Service<Request<B>, Response = Response<ResponseBody>>,
+{
+    type Response = Response<ResponseBody>;
+    type Error = S::Error;
+    type Future = Secured<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: Request<B>) -> Self::Future {
+        Secured {
+            over_tls: arrived_over_tls(request.headers()),
+            inner: self.inner.call(request),
+        }
+    }
+}
+
+pin_project! {
+    /// A response on its way, to be given the security headers.
+    pub struct Secured<F> {
+        #[pin]
+        inner: F,
+        over_tls: bool,
+    }
+}
+
+impl<F, B, E> Future for Secured<F>
+where
+    F: Future<Output = Result<Response<B>, E>>,
+{
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.project();
+        let mut result = ready!(this.inner.poll(cx));
+        if let Ok(response) = &mut result {
+            add_headers(response.headers_mut(), *this.over_tls);
+        }
+        Poll::Ready(result)
+    }
 }
 
 #[cfg(test)]
@@ -201,5 +286,52 @@ mod tests {
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
         assert!(policy.contains("object-src 'none'"));
+    }
+
+    fn request_headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        for (name, value) in pairs {
+            headers.append(*name, HeaderValue::from_static(value));
+        }
+        headers
+    }
+
+    #[test]
+    fn tls_is_known_from_the_proxy_headers_only() {
+        for (pairs, over_tls) in [
+            (&[][..], false),
+            (&[("x-forwarded-proto", "https")][..], true),
+            (&[("x-forwarded-proto", "HTTPS, http")][..], true),
+            (&[("x-forwarded-proto", "http")][..], false),
+            (
+                &[("forwarded", "for=192.0.2.1;proto=https;by=203.0.113.9")][..],
+                true,
+            ),
+            (&[("forwarded", "for=192.0.2.1, proto=\"https\"")][..], true),
+            (&[("forwarded", "for=192.0.2.1;proto=http")][..], false),
+            (&[("forwarded", "https")][..], false),
+        ] {
+            assert_eq!(
+                arrived_over_tls(&request_headers(pairs)),
+                over_tls,
+                "{pairs:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn hsts_only_over_tls_and_always_in_the_export() {
+        let mut plain = HeaderMap::new();
+        add_headers(&mut plain, false);
+        assert!(!plain.contains_key("strict-transport-security"));
+        assert_eq!(plain["x-frame-options"], "DENY");
+        let mut secure = HeaderMap::new();
+        add_headers(&mut secure, true);
+        assert_eq!(secure["strict-transport-security"], "max-age=63072000");
+        assert!(
+            fixed_headers()
+                .iter()
+                .any(|(name, _)| name == "strict-transport-security")
+        );
     }
 }

@@ -568,6 +568,32 @@ async fn a_query_string_is_answered_from_memory() {
     assert_eq!(header(&tracked, "cache-control"), "no-cache");
 }
 
+/// HSTS goes only to visitors who came over TLS, as the proxy in front
+/// says (RFC 6797 forbids it on plain HTTP).
+#[tokio::test]
+async fn hsts_only_over_tls() {
+    let app = app().await;
+    for path in ["/", "/guide/what-is-back-end", "/quiz"] {
+        let (plain, _) = get_path(&app, path).await;
+        assert_eq!(plain.status(), StatusCode::OK, "{path}");
+        assert_security_headers(&plain);
+        assert!(
+            plain.headers().get("strict-transport-security").is_none(),
+            "{path}: HSTS on plain HTTP"
+        );
+        let proxied = Request::get(path)
+            .header("x-forwarded-proto", "https")
+            .body(Body::empty())
+            .unwrap();
+        let (secure, _) = send(&app, proxied).await;
+        assert_eq!(
+            header(&secure, "strict-transport-security"),
+            "max-age=63072000",
+            "{path}"
+        );
+    }
+}
+
 /// What the app sets on a page (a header, as Leptos's `ResponseOptions`
 /// adds it to the response; a redirect) survives the start-up rendering:
 /// the held page answers with it. A page that answers anything else stops

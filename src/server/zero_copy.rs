@@ -117,6 +117,16 @@ pub fn hold(body: Bytes) -> Bytes {
     }
 }
 
+/// Lets go of the pages of held bodies that start-up read through the
+/// mapping (see [`HeldFile::unmap_resident`]); they stay in the file.
+pub fn unmap_resident() {
+    if let Some(region) = region()
+        && let Err(e) = region.unmap_resident()
+    {
+        tracing::debug!("held bodies stay mapped: {e}");
+    }
+}
+
 /// A connection's socket that sends held bodies with `sendfile`.
 pub struct Stream(TcpStream);
 
@@ -245,6 +255,50 @@ mod tests {
         );
         assert_eq!(region.offset_of(&text), None, "ordinary memory is written");
         assert_eq!(hold(Bytes::new()), Bytes::new());
+    }
+
+    /// Resident kilobytes of the mapping that holds `address`, from
+    /// `/proc/self/smaps`.
+    fn resident_kb_of_mapping_at(address: usize) -> usize {
+        let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap();
+        let mut inside = false;
+        for line in smaps.lines() {
+            let range = line.split(' ').next().and_then(|r| r.split_once('-'));
+            if let Some((start, end)) = range
+                && let (Ok(start), Ok(end)) = (
+                    usize::from_str_radix(start, 16),
+                    usize::from_str_radix(end, 16),
+                )
+            {
+                inside = (start..end).contains(&address);
+            } else if inside && let Some(kb) = line.strip_prefix("Rss:") {
+                return kb.trim().trim_end_matches(" kB").trim().parse().unwrap();
+            }
+        }
+        panic!("no mapping holds {address:#x}");
+    }
+
+    #[test]
+    fn read_bodies_leave_memory_and_keep_their_bytes() {
+        assert!(start());
+        let text = Bytes::from(
+            (0..16_000_000u32)
+                .map(|i| (i % 253) as u8)
+                .collect::<Vec<_>>(),
+        );
+        let held = hold(text.clone());
+        let address = held.as_ptr() as usize;
+        // Reading it maps every page (other tests may read a few MB too).
+        assert!(held == text);
+        let read = resident_kb_of_mapping_at(address);
+        assert!(read >= 15_000, "{read} kB resident after reading 16 MB");
+        unmap_resident();
+        let after = resident_kb_of_mapping_at(address);
+        assert!(
+            after + 12_000 <= read,
+            "{after} kB resident after letting go, {read} kB before"
+        );
+        assert!(held == text, "the bytes read back the same");
     }
 
     #[tokio::test]
