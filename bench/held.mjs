@@ -15,7 +15,7 @@
 // Env: BENCH_URL   server to test       (default http://127.0.0.1:3000)
 //      BENCH_HELD  connections to hold  (default 10000)
 //      BENCH_PAGE  path to request      (default /guide/what-is-back-end)
-// Exit: 0 under 200 MB of anonymous memory while held, 1 over or a
+// Exit: 0 under 200 MB resident (VmRSS) while held, 1 over or a
 //       connection failed, 2 server not found.
 import net from 'node:net';
 import { execFileSync } from 'node:child_process';
@@ -94,8 +94,8 @@ await new Promise((r) => setTimeout(r, 5000));
 show('5 s after they closed', memory(pid));
 
 const failed = COUNT - ok;
-const pass = failed === 0 && held.anon < GOAL_MB;
+const pass = failed === 0 && held.rss < GOAL_MB;
 console.log(
-  `\n${pass ? 'PASS' : 'FAIL'}: ${failed} failed; ${held.anon.toFixed(0)} MB anonymous while held (goal: under ${GOAL_MB} MB; VmRSS ${held.rss.toFixed(0)} MB counts the binary's pages too)`,
+  `\n${pass ? 'PASS' : 'FAIL'}: ${failed} failed; VmRSS ${held.rss.toFixed(0)} MB while held, all of the process's resident memory (goal: under ${GOAL_MB} MB; ${held.anon.toFixed(0)} MB of it anonymous)`,
 );
 process.exit(pass ? 0 : 1);
