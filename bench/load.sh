@@ -23,6 +23,10 @@
 #      BENCH_STRICT=1  also fail when ours/nginx is below the 1.0 target (issue 16),
 #                      or our p99 latency is above nginx's
 #      BENCH_NGINX_PORT  port for nginx     (default: first free one from 8089)
+#      BENCH_NGINX_LOG=1 nginx writes its access log (its default, one line per
+#                      request, to a file) as ours writes its request log;
+#                      without it nginx logs nothing, which is what the
+#                      1.0 target was set against
 #      BENCH_NGINX_URL   an nginx already serving the site, instead of the
 #                        throwaway one (e.g. the static export served by
 #                        bench/serve-export.sh): compares our server with it
@@ -93,7 +97,7 @@ pid $TMP/nginx.pid;
 error_log $TMP/error.log;
 events { worker_connections 4096; }
 http {
-  access_log off;
+  $( [[ ${BENCH_NGINX_LOG:-} == 1 ]] && echo "access_log $TMP/access.log;" || echo "access_log off;" )
   sendfile on;
   tcp_nopush on;
   keepalive_requests 1000000;
