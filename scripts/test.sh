@@ -31,26 +31,29 @@ OUR_CRATE_UNOPTIMISED=(--config=profile.release.package.backend-guide.opt-level=
     --config=profile.release.package.backend-guide.codegen-units=256)
 SERVER_ARGS=()
 for arg in "${OUR_CRATE_UNOPTIMISED[@]}"; do SERVER_ARGS+=("--bin-cargo-args=$arg"); done
+# The tests' build: the same, in the lib-tests profile (Cargo.toml), whose
+# folder cargo locks apart from release's, so it compiles beside the server.
+TESTS_UNOPTIMISED=(--profile lib-tests
+    --config=profile.lib-tests.package.backend-guide.opt-level=0
+    --config=profile.lib-tests.package.backend-guide.codegen-units=256)
 
 # The unit tests are the lib's own test build, a compile of our crate that
-# nothing else reuses, unoptimised as above. The override names our package
-# only, so every dependency is the release build's, already compiled.
-# --release and LEPTOS_OUTPUT_NAME keep them shared: cargo-leptos sets that
-# variable, Leptos reads it at compile time (option_env!), and another value
-# rebuilds every Leptos crate. --lib runs every Rust test we have: none are
+# nothing else reuses, unoptimised as above, in the lib-tests profile: its
+# dependencies are compiled once into their own folder, and the test build
+# no longer holds the release folder's lock that the server's compile
+# needs. LEPTOS_OUTPUT_NAME as cargo-leptos sets it: Leptos reads it at
+# compile time (option_env!), and another value rebuilds every Leptos
+# crate. --lib runs every Rust test we have: none are
 # integration, doc or binary tests, and the guard below keeps it so.
 # cargo builds the test binary and the tests are then run without cargo:
-# `cargo test` would hold the build folder's lock while they run (20-60 s),
-# and the server's compile waits for that lock.
+# `cargo test` would hold the build folder's lock while they run (20-60 s).
 rust_tests() {
-    # The content pipeline's first: its few seconds would otherwise come
-    # after our crate's test build, waiting for the release build's lock.
     echo "--- the content pipeline's tests (crates/guide-content, with its build feature)"
-    cargo test --release -p guide-content --features build || return 1
+    cargo test --profile lib-tests -p guide-content --features build || return 1
     echo "--- our crate's tests: the test build"
     local tests
-    tests=$(LEPTOS_OUTPUT_NAME=backend-guide cargo test --release --no-default-features --features ssr --lib \
-        "${OUR_CRATE_UNOPTIMISED[@]}" --no-run --message-format=json-render-diagnostics |
+    tests=$(LEPTOS_OUTPUT_NAME=backend-guide cargo test --no-default-features --features ssr --lib \
+        "${TESTS_UNOPTIMISED[@]}" --no-run --message-format=json-render-diagnostics |
         sed -n 's/.*"executable":"\([^"]*\)".*/\1/p') || return 1
     [ -x "$tests" ] || { echo "cargo named no test binary"; return 1; }
     echo "--- our crate's tests: running $tests"
@@ -61,14 +64,14 @@ rust_tests() {
 [ ! -d tests ] && ! grep -q '#\[test\]' src/main.rs ||
     fail "tests outside the lib (tests/ or src/main.rs): add them to rust_tests"
 
-# The Rust tests and the client's half of the release build use about one
-# core each, and different build folders (cargo-leptos builds the client in
-# target/front), so they run side by side; the server's half waits for the
-# test build's lock on the main build folder, then compiles while the tests
-# run. Measured in docs/toolchain.md.
+# The Rust tests' build and the release build (the client, then the server)
+# use different build folders (cargo-leptos builds the client in
+# target/front, the tests have the lib-tests profile), so all of them run
+# side by side, each compile of our crate on about one core. Measured in
+# docs/toolchain.md.
 step "Rust tests (cargo test --lib, our crate unoptimised; output below when done), beside the release build"
 in_background rust-tests rust_tests
-step "release build (cargo leptos build --release): the client now, the server after the test build"
+step "release build (cargo leptos build --release): the client, then the server"
 cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" "${SERVER_ARGS[@]}" || fail "the release build failed"
 step "the Rust tests' output"
 join_background
