@@ -64,16 +64,20 @@ rust_tests() {
 [ ! -d tests ] && ! grep -q '#\[test\]' src/main.rs ||
     fail "tests outside the lib (tests/ or src/main.rs): add them to rust_tests"
 
-# The Rust tests' build and the release build (the client, then the server)
-# use different build folders (cargo-leptos builds the client in
-# target/front, the tests have the lib-tests profile), so all of them run
-# side by side, each compile of our crate on about one core. Measured in
-# docs/toolchain.md.
+# The Rust tests' build, the client and the server use different build
+# folders (cargo-leptos builds the client in target/front, the tests have
+# the lib-tests profile), so all three compile side by side, each compile
+# of our crate mostly on one core. cargo-leptos itself builds the server
+# after the client when file names are hashed (`hash-files`), though the
+# server's compile needs nothing of the client's (it reads hash.txt when it
+# starts: src/framework/hash_file.rs): hence two commands.
+# Measured in docs/toolchain.md.
 step "Rust tests (cargo test --lib, our crate unoptimised; output below when done), beside the release build"
 in_background rust-tests rust_tests
-step "release build (cargo leptos build --release): the client, then the server"
-cargo leptos build --release "${LEPTOS_BUILD_ARGS[@]}" "${SERVER_ARGS[@]}" || fail "the release build failed"
-step "the Rust tests' output"
+step "release build (cargo leptos build --release): the server (output below when done) beside the client"
+in_background server-build cargo leptos build --release --server-only "${LEPTOS_BUILD_ARGS[@]}" "${SERVER_ARGS[@]}"
+cargo leptos build --release --frontend-only "${LEPTOS_BUILD_ARGS[@]}" || fail "the client's release build failed"
+step "the Rust tests' and the server build's output"
 join_background
 finish_build
 
