@@ -132,21 +132,13 @@ for page in "${PAGES[@]}"; do
   [[ $ours == "$theirs" ]] || echo "note: $page is $ours bytes from our server, $theirs from nginx (the page changes between requests?)" >&2
 done
 
-# 3. wrk runs. The Lua hook prints one machine-readable line at the end:
-#    RESULT <req/s> <p99 ms> <errors: socket errors + non-2xx/3xx>
-cat >"$TMP/report.lua" <<'EOF'
-done = function(summary, latency, requests)
-  local e = summary.errors
-  local errors = e.connect + e.read + e.write + e.timeout + e.status
-  io.write(string.format("RESULT %.1f %.2f %d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, errors))
-end
-EOF
+# 3. wrk runs. The shared Lua hook prints one machine-readable line at the end
+#    (bench/wrk-report.lua): RESULT <req/s> <p99 ms> <errors> <slowest ms>
+REPORT=$(cd "$(dirname "$0")" && pwd)/wrk-report.lua
 
 run_wrk() { # url conns -> "req/s p99 errors"
   local out
-  out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "$TMP/report.lua" "$1" 2>&1) ||
+  out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency -s "$REPORT" "$1" 2>&1) ||
     die "wrk failed against $1: $out"
   awk '/^RESULT / { print $2, $3, $4 }' <<<"$out"
 }

@@ -34,23 +34,13 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE$PAGE" || true)
 ulimit -n $((CONNS + 1000)) 2>/dev/null ||
   die "cannot open $CONNS connections: raise the open files limit (ulimit -Hn) above $((CONNS + 1000))"
 
-TMP=$(mktemp -d /tmp/many.XXXXXX)
-trap 'rm -rf "$TMP"' EXIT
-# One machine-readable line: RESULT <req/s> <p99 ms> <slowest ms> <errors>
-cat >"$TMP/report.lua" <<'EOF'
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %.1f %.2f %.2f %d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.timeout + e.status))
-end
-EOF
+# The shared hook: RESULT <req/s> <p99 ms> <errors> <slowest ms>.
+REPORT=$(cd "$(dirname "$0")" && pwd)/wrk-report.lua
 
 echo "many: wrk -t2 -c$CONNS -d${DURATION}s on $BASE$PAGE"
-out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s -s "$TMP/report.lua" "$BASE$PAGE" 2>&1) ||
+out=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 5s -s "$REPORT" "$BASE$PAGE" 2>&1) ||
   die "wrk failed: $out"
-read -r rate p99 slowest errors < <(awk '/^RESULT/ { print $2, $3, $4, $5 }' <<<"$out")
+read -r rate p99 errors slowest < <(awk '/^RESULT/ { print $2, $3, $4, $5 }' <<<"$out")
 [[ -n ${slowest:-} ]] || die "no result from wrk: $out"
 printf '%.0f req/s, p99 %.1f ms, slowest %.1f ms, %d socket errors or failed requests\n' \
   "$rate" "$p99" "$slowest" "$errors"

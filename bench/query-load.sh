@@ -31,16 +31,10 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE$PAGE?utm_sourc
 
 TMP=$(mktemp -d /tmp/query-load.XXXXXX)
 trap 'rm -rf "$TMP"' EXIT
-cat >"$TMP/report.lua" <<'EOF'
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("RESULT %.1f %.2f %d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(99) / 1000, e.connect + e.read + e.write + e.timeout + e.status))
-end
-EOF
+# The shared hook (RESULT <req/s> <p99 ms> <errors> <slowest ms>).
+REPORT=$(cd "$(dirname "$0")" && pwd)/wrk-report.lua
 # Each wrk thread counts on its own; the thread's number keeps the queries unique.
-cat "$TMP/report.lua" - >"$TMP/unique.lua" <<EOF
+cat "$REPORT" - >"$TMP/unique.lua" <<EOF
 local threads = 0
 setup = function(thread)
   threads = threads + 1
@@ -57,7 +51,7 @@ run() { # script -> "req/s p99 errors"
   wrk -t2 -c"$CONNS" -d"${DURATION}s" --latency -s "$1" "$BASE$PAGE" 2>&1 |
     awk '/^RESULT / { print $2, $3, $4 }'
 }
-read -r plain_rps plain_p99 plain_err < <(run "$TMP/report.lua")
+read -r plain_rps plain_p99 plain_err < <(run "$REPORT")
 read -r query_rps query_p99 query_err < <(run "$TMP/unique.lua")
 ratio=$(awk -v a="$query_rps" -v b="$plain_rps" 'BEGIN { printf "%.2f", a / b }')
 printf '%-44s %10s %9s %7s\n' "" "req/s" "p99 ms" "errors"
