@@ -27,15 +27,17 @@ node --test --test-reporter=dot scripts/stable-split-name.test.mjs || fail "the 
 # The client is never touched: it has its own profile (wasm-release) and the
 # size budgets check the files readers get.
 export CARGO_PROFILE_RELEASE_LTO=off
-OUR_CRATE_UNOPTIMISED=(--config=profile.release.package.backend-guide.opt-level=0
-    --config=profile.release.package.backend-guide.codegen-units=256)
+# Our crate at opt-level 0 in 256 code units, in the profile named.
+our_crate_unoptimised() {
+    echo "--config=profile.$1.package.backend-guide.opt-level=0"
+    echo "--config=profile.$1.package.backend-guide.codegen-units=256"
+}
 SERVER_ARGS=()
-for arg in "${OUR_CRATE_UNOPTIMISED[@]}"; do SERVER_ARGS+=("--bin-cargo-args=$arg"); done
+while read -r arg; do SERVER_ARGS+=("--bin-cargo-args=$arg"); done < <(our_crate_unoptimised release)
 # The tests' build: the same, in the lib-tests profile (Cargo.toml), whose
 # folder cargo locks apart from release's, so it compiles beside the server.
-TESTS_UNOPTIMISED=(--profile lib-tests
-    --config=profile.lib-tests.package.backend-guide.opt-level=0
-    --config=profile.lib-tests.package.backend-guide.codegen-units=256)
+TESTS_UNOPTIMISED=(--profile lib-tests)
+while read -r arg; do TESTS_UNOPTIMISED+=("$arg"); done < <(our_crate_unoptimised lib-tests)
 
 # The unit tests are the lib's own test build, a compile of our crate that
 # nothing else reuses, unoptimised as above, in the lib-tests profile: its
