@@ -44,3 +44,18 @@ test('RUST_LOG turns request lines off', async () => {
   expect(log).toContain('serving the guide');
   expect(log).not.toContain(' request: ');
 });
+
+test("a request's line reaches the log at once, while the server runs", async () => {
+  // The writer thread buffers lines and writes them out whenever it has
+  // caught up: one quiet request must not wait for the buffer to fill.
+  const server = new OwnServer(port, { env: { RUST_LOG: 'info' }, captureOutput: true });
+  await server.start('request-log');
+  try {
+    expect((await fetch(`${server.url}/guide/skills?seen=now`)).status).toBe(200);
+    await expect
+      .poll(() => server.output, { timeout: 2_000 })
+      .toMatch(new RegExp(`^${STAMP}  INFO request: GET /guide/skills 200 \\d+µs$`, 'm'));
+  } finally {
+    await server.stop();
+  }
+});
