@@ -54,83 +54,22 @@ code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$BASE/" || true)
 [[ $code != 000 ]] || die "nothing answers at $BASE (start the server with 'make run' or set BENCH_URL)"
 
 TMP=$(mktemp -d /tmp/bench-load.XXXXXX)
-NGINX_PID=
+# shellcheck source=bench/same-bytes-nginx.sh
+source "$(dirname "$0")/same-bytes-nginx.sh"
 cleanup() {
-  if [[ -n $NGINX_PID ]]; then
-    kill "$NGINX_PID" 2>/dev/null || true
-    wait "$NGINX_PID" 2>/dev/null || true
-  fi
+  stop_same_bytes_nginx
   rm -rf "$TMP"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# 1-2. nginx serving the pages exactly as ours sends them, unless one is given.
 if [[ -n ${BENCH_NGINX_URL:-} ]]; then
   NGINX=${BENCH_NGINX_URL%/}
+  check_same_bytes "${PAGES[@]}"
 else
-# 1. Save the pages exactly as served. "/" becomes index.html (nginx's index).
-mkdir -p "$TMP/www"
-for page in "${PAGES[@]}"; do
-  file="$TMP/www$page"
-  [[ $page == */ ]] && file+=index.html
-  mkdir -p "$(dirname "$file")"
-  code=$(curl -s -o "$file" -w '%{http_code}' -H 'Accept-Encoding: identity' "$BASE$page")
-  [[ $code == 200 ]] || die "GET $BASE$page answered $code, expected 200"
-done
-# nginx workers run as 'nobody' when started by root: let them read the files.
-chmod -R a+rX "$TMP"
-
-# 2. Start nginx on a free loopback port.
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=${BENCH_NGINX_PORT:-}
-if [[ -z $PORT ]]; then
-  for p in $(seq 8089 8189); do
-    if ! port_in_use "$p"; then PORT=$p; break; fi
-  done
-  [[ -n $PORT ]] || die "no free port between 8089 and 8189 for nginx"
+  start_same_bytes_nginx "$TMP" "${PAGES[@]}"
 fi
-
-cat >"$TMP/nginx.conf" <<EOF
-daemon off;
-worker_processes auto;
-pid $TMP/nginx.pid;
-error_log $TMP/error.log;
-events { worker_connections 4096; }
-http {
-  $( [[ ${BENCH_NGINX_LOG:-} == 1 ]] && echo "access_log $TMP/access.log;" || echo "access_log off;" )
-  sendfile on;
-  tcp_nopush on;
-  keepalive_requests 1000000;
-  types {}
-  default_type text/html;
-  charset utf-8;
-  client_body_temp_path $TMP/body;
-  proxy_temp_path $TMP/proxy;
-  fastcgi_temp_path $TMP/fastcgi;
-  uwsgi_temp_path $TMP/uwsgi;
-  scgi_temp_path $TMP/scgi;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $TMP/www;
-    index index.html;
-  }
-}
-EOF
-nginx -e "$TMP/error.log" -p "$TMP" -c "$TMP/nginx.conf" &
-NGINX_PID=$!
-NGINX=http://127.0.0.1:$PORT
-for _ in $(seq 50); do
-  curl -s -o /dev/null --max-time 1 "$NGINX/" && break
-  kill -0 "$NGINX_PID" 2>/dev/null || die "nginx did not start: $(cat "$TMP/error.log")"
-  sleep 0.1
-done
-fi
-for page in "${PAGES[@]}"; do
-  ours=$(curl -s -H 'Accept-Encoding: identity' "$BASE$page" | wc -c)
-  theirs=$(curl -s "$NGINX$page" | wc -c)
-  [[ $theirs -gt 0 ]] || die "nginx does not serve $page: $(cat "$TMP/error.log")"
-  [[ $ours == "$theirs" ]] || echo "note: $page is $ours bytes from our server, $theirs from nginx (the page changes between requests?)" >&2
-done
 
 # 3. wrk runs. The shared Lua hook prints one machine-readable line at the end
 #    (bench/wrk-report.lua): RESULT <req/s> <p99 ms> <errors> <slowest ms>
