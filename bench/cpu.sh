@@ -80,6 +80,8 @@ ticks() { # pids... -> user and system ticks, summed (each process: all its thre
     sed 's/^.*) //' | awk '{ u += $12; s += $13 } END { print u, s }'
 }
 
+# Runs in a subshell (read < <(...)): a failure prints nothing, and the
+# caller stops on the empty result.
 measure() { # url conns pids... -> "user_us system_us req_per_s" per request
   local url=$1 conns=$2 u0 s0 u1 s1 requests
   shift 2
@@ -102,15 +104,17 @@ for page in "${PAGES[@]}"; do
   for c in "${CONNS[@]}"; do
     ou=() os=() nu=() ns=()
     for round in $(seq "$ROUNDS"); do
+      a= x=
       if ((round % 2)); then
-        read -r a b r1 < <(measure "$BASE$page" "$c" "$OURS")
+        read -r a b r1 < <(measure "$BASE$page" "$c" "$OURS") || true
         # shellcheck disable=SC2086
-        read -r x y r2 < <(measure "$NGINX$page" "$c" $NGINX_PIDS)
+        read -r x y r2 < <(measure "$NGINX$page" "$c" $NGINX_PIDS) || true
       else
         # shellcheck disable=SC2086
-        read -r x y r2 < <(measure "$NGINX$page" "$c" $NGINX_PIDS)
-        read -r a b r1 < <(measure "$BASE$page" "$c" "$OURS")
+        read -r x y r2 < <(measure "$NGINX$page" "$c" $NGINX_PIDS) || true
+        read -r a b r1 < <(measure "$BASE$page" "$c" "$OURS") || true
       fi
+      [[ -n ${a:-} && -n ${x:-} ]] || die "a wrk run on $page at $c connections failed (see above)"
       ou+=("$a") os+=("$b") nu+=("$x") ns+=("$y")
       echo "  $page, $c connections, round $round: ours $a + $b µs ($r1 req/s)," \
         "nginx $x + $y µs ($r2 req/s)" >&2

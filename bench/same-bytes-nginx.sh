@@ -15,6 +15,7 @@
 # The caller defines die() and BASE.
 
 NGINX_PID=
+NGINX_DIR=
 
 start_same_bytes_nginx() {
   local dir=$1 page file code port p
@@ -66,6 +67,7 @@ http {
 EOF
   nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" &
   NGINX_PID=$!
+  NGINX_DIR=$dir
   NGINX=http://127.0.0.1:$port
   for _ in $(seq 50); do
     curl -s -o /dev/null --max-time 1 "$NGINX/" && break
@@ -80,9 +82,12 @@ EOF
 check_same_bytes() {
   local page ours theirs
   for page in "$@"; do
-    ours=$(curl -s -H 'Accept-Encoding: identity' "$BASE$page" | wc -c)
-    theirs=$(curl -s "$NGINX$page" | wc -c)
-    [[ $theirs -gt 0 ]] || die "nginx at $NGINX does not serve $page"
+    # A refused connection counts as nothing served (the check below says
+    # so), rather than stopping the caller's `set -o pipefail` silently.
+    ours=$({ curl -s -H 'Accept-Encoding: identity' "$BASE$page" || true; } | wc -c)
+    theirs=$({ curl -s "$NGINX$page" || true; } | wc -c)
+    [[ $theirs -gt 0 ]] ||
+      die "nginx at $NGINX does not serve $page${NGINX_DIR:+: $(cat "$NGINX_DIR/error.log" 2>/dev/null)}"
     [[ $ours == "$theirs" ]] ||
       echo "note: $page is $ours bytes from our server, $theirs from nginx (the page changes between requests?)" >&2
   done
